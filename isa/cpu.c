@@ -1,0 +1,115 @@
+/* isa/cpu.c: CPU reset, instruction fetch through the predecode cache, and
+ * the step/run loop that takes the exceptions handlers record. */
+#include <string.h>
+
+#include "decode.h"
+#include "exception.h"
+#include "icache.h"
+#include "sysreg.h"
+
+void a64_cpu_init(a64_cpu *c, const a64_bus *bus, unsigned el)
+{
+    memset(c, 0, sizeof *c);
+    a64_decode_init(NULL, 0);
+    c->bus = bus;
+    c->icache = icache_new();
+    c->feat = FEAT_BIT(FEAT_EL2);
+    sysreg_reset(c);
+    c->ps.el = (uint8_t)el;
+    c->ps.sp = 1;
+    c->ps.daif = PSTATE_DAIF_MASK; // reset: all interrupts masked
+}
+
+void a64_cpu_fini(a64_cpu *c)
+{
+    icache_free(c->icache);
+    c->icache = NULL;
+}
+
+/* Make `page` the current code page; false (with an instruction abort
+ * recorded) when nothing executable backs it. */
+static bool enter_page(a64_cpu *c, uint64_t page)
+{
+    a64_icache *ic = c->icache;
+    icache_block *b = icache_block_for(ic, page, true);
+    if (!b) {
+        a64_insn_abort(c, c->pc, FSC_SEA);
+        return false;
+    }
+    if (!b->host) {
+        b->host = c->bus->host_page(c->bus->ctx, page, false);
+        if (!b->host) {
+            a64_insn_abort(c, c->pc, FSC_SEA);
+            return false;
+        }
+        // stores to this page must now take the slow path that invalidates
+        a64_tlb_entry *w = &c->tlb_w[(page >> A64_PAGE_SHIFT) & (A64_TLB_SIZE - 1)];
+        if (w->page == page + 1)
+            w->page = 0;
+    }
+    ic->cur = b;
+    ic->cur_key = page + 1;
+    return true;
+}
+
+static inline const a64_dec *fetch(a64_cpu *c)
+{
+    uint64_t pc = c->pc;
+    if (pc & 3) {
+        a64_pc_alignment_fault(c, pc);
+        return NULL;
+    }
+    a64_icache *ic = c->icache;
+    uint64_t page = pc & A64_PAGE_MASK;
+    if (ic->cur_key != page + 1 && !enter_page(c, page))
+        return NULL;
+    icache_block *b = ic->cur;
+    a64_dec *d = &b->d[(pc & (A64_PAGE_SIZE - 1)) >> 2];
+    if (!d->fn) {
+        uint32_t w;
+        memcpy(&w, b->host + (pc & (A64_PAGE_SIZE - 1)), 4);
+        a64_decode(w, d);
+        b->ndecoded++;
+    }
+    return d;
+}
+
+static inline void step(a64_cpu *c)
+{
+    c->cycles++;
+    if (c->ps.il) {
+        // PSTATE.IL set by an illegal return: this instruction faults
+        a64_raise(c, a64_sync_target_el(c), syn_illegal_state(), c->pc);
+    } else {
+        const a64_dec *d = fetch(c);
+        if (d) {
+            c->next_pc = c->pc + 4;
+            d->fn(c, d);
+        }
+    }
+    if (c->exc.pending) {
+        a64_take_sync(c);
+        return;
+    }
+    c->pc = c->next_pc;
+    c->insns++;
+}
+
+void a64_step(a64_cpu *c) { step(c); }
+
+void a64_run(a64_cpu *c, uint64_t insn_limit, uint64_t cycle_limit)
+{
+    while (!c->stop) {
+        if (c->insns >= insn_limit || c->cycles >= cycle_limit) {
+            c->stop = A64_STOP_LIMIT;
+            break;
+        }
+        step(c);
+    }
+}
+
+void exec_unallocated(a64_cpu *c, const a64_dec *d)
+{
+    (void)d;
+    a64_undefined(c);
+}

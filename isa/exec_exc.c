@@ -1,0 +1,68 @@
+/* isa/exec_exc.c: exception-generating instructions (SVC, HVC, SMC, BRK,
+ * HLT) and ERET. */
+#include "decode.h"
+#include "exception.h"
+#include "regs.h"
+
+static uint16_t imm16(const a64_dec *d) { return (uint16_t)a64_fld(d, 'i'); }
+
+void exec_svc(a64_cpu *c, const a64_dec *d)
+{
+    // SVC from EL0 goes to EL1 (EL2 with TGE); from ELx to ELx
+    a64_raise(c, a64_sync_target_el(c), syn_svc(imm16(d)), c->pc + 4);
+}
+
+void exec_hvc(a64_cpu *c, const a64_dec *d)
+{
+    // HVC is UNDEFINED at EL0, without EL2, and at EL1 with HCR_EL2.HCD
+    if (c->ps.el == A64_EL0 || !(c->feat & FEAT_BIT(FEAT_EL2)) ||
+        (c->ps.el == A64_EL1 && (c->sr[SR_HCR_EL2] & HCR_EL2_HCD))) {
+        a64_undefined(c);
+        return;
+    }
+    if (c->ps.el == A64_EL1 && c->env.hvc) {
+        c->env.hvc(c->env.ctx, c, imm16(d)); // the HVC conduit: firmware answers
+        return;
+    }
+    a64_raise(c, A64_EL2, syn_hvc(imm16(d)), c->pc + 4);
+}
+
+void exec_smc(a64_cpu *c, const a64_dec *d)
+{
+    if (c->ps.el == A64_EL0) {
+        a64_undefined(c);
+        return;
+    }
+    // HCR_EL2.TSC traps an EL1 SMC to EL2 with ELR at the SMC itself
+    if (c->ps.el == A64_EL1 && (c->feat & FEAT_BIT(FEAT_EL2)) &&
+        (c->sr[SR_HCR_EL2] & HCR_EL2_TSC)) {
+        a64_raise(c, A64_EL2, syn_smc(imm16(d)), c->pc);
+        return;
+    }
+    if (!c->env.smc) {
+        a64_undefined(c); // no EL3
+        return;
+    }
+    c->env.smc(c->env.ctx, c, imm16(d));
+}
+
+void exec_brk(a64_cpu *c, const a64_dec *d)
+{
+    a64_raise(c, a64_sync_target_el(c), syn_brk(imm16(d)), c->pc);
+}
+
+void exec_hlt(a64_cpu *c, const a64_dec *d)
+{
+    (void)d;
+    a64_undefined(c); // halting debug is not enabled: HLT is UNDEFINED
+}
+
+void exec_eret(a64_cpu *c, const a64_dec *d)
+{
+    (void)d;
+    if (c->ps.el == A64_EL0) {
+        a64_undefined(c);
+        return;
+    }
+    a64_exception_return(c);
+}

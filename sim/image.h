@@ -1,0 +1,29 @@
+/* sim/image.h: loading an AArch64 ELF (ET_EXEC or ET_DYN) with libelf into
+ * the machine's memory: PT_LOAD segments, .symtab, R_AARCH64_RELATIVE. */
+#ifndef SIM_IMAGE_H
+#define SIM_IMAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mem.h"
+#include "symbols.h"
+
+typedef struct sim_image {
+    char *path;
+    const uint8_t *map; /* the whole file, mapped read-only */
+    size_t map_size;
+    uint64_t entry;
+    uint64_t lo, hi;    /* lowest and highest loaded address + 1 */
+    unsigned nsegments;
+    size_t nrelocs;     /* R_AARCH64_RELATIVE entries applied */
+    char (*segnames)[48];
+    sim_symtab syms;
+} sim_image;
+
+/* Load `path` into `mem`. On failure returns false with a one-line reason
+ * in err (without the path, which the caller prefixes). */
+bool image_load(sim_image *img, const char *path, sim_mem *mem, char *err, size_t errlen);
+void image_free(sim_image *img);
+
+#endif

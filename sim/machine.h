@@ -1,0 +1,47 @@
+/* sim/machine.h: one simulated machine: CPU, memory, loaded images,
+ * firmware and run limits, with no global state (two can coexist). */
+#ifndef SIM_MACHINE_H
+#define SIM_MACHINE_H
+
+#include <stdio.h>
+
+#include "a64.h"
+#include "firmware.h"
+#include "image.h"
+#include "mem.h"
+
+#define SIM_MAX_IMAGES 4
+
+struct sim_trace;
+
+typedef struct sim_machine {
+    a64_cpu cpu;
+    a64_bus bus;
+    sim_mem mem;
+    sim_image images[SIM_MAX_IMAGES];
+    unsigned nimages;
+    sim_firmware fw;
+    struct sim_trace *trace; /* NULL: tracing off */
+    uint64_t insn_limit, cycle_limit;
+    uint64_t wait_pc;        /* where a WFI/WFE waited for ever */
+} sim_machine;
+
+bool machine_init(sim_machine *m);
+void machine_fini(sim_machine *m);
+/* Zero-filled RAM at [base, base+size) that loaded images may overlay. */
+bool machine_add_ram(sim_machine *m, uint64_t base, uint64_t size, char *err, size_t len);
+/* Load an ELF; on failure err holds "PATH: reason". */
+sim_image *machine_load(sim_machine *m, const char *path, char *err, size_t len);
+/* Reset the CPU to start at `pc` at `el` with SP_ELx = sp. */
+void machine_start(sim_machine *m, unsigned el, uint64_t pc, uint64_t sp);
+/* Answer HVCs from EL1 in firmware (a run with no EL2 code of its own). */
+void machine_set_hvc_conduit(sim_machine *m, bool on);
+/* Run to a stop; returns c->stop. */
+int machine_run(sim_machine *m);
+
+/* "symbol+0x10" for addr (or "" when no symbol is near), into buf. */
+const char *machine_symbolize(const sim_machine *m, uint64_t addr, char *buf, size_t len);
+/* Address of a symbol in any loaded image; false if none has it. */
+bool machine_symbol(const sim_machine *m, const char *name, uint64_t *addr);
+
+#endif

@@ -1,0 +1,127 @@
+/* sim/model.c: reading a CPU model file (a Lua table) with Lua 5.4, and
+ * applying it to a CPU: MIDR, VPIDR reset, the feature set. */
+#include "model.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sysreg.h"
+
+#ifndef ELSIM_MODELS_DIR
+#define ELSIM_MODELS_DIR "models"
+#endif
+
+const char *model_dir(void) { return ELSIM_MODELS_DIR; }
+
+static bool feature_bit(const char *name, uint64_t *bit)
+{
+    for (int f = 1; f < FEAT_COUNT; f++)
+        if (strcmp(a64_feature_names[f], name) == 0) {
+            *bit = FEAT_BIT(f);
+            return true;
+        }
+    return false;
+}
+
+/* Reads the table on top of the stack into out. */
+static bool read_table(lua_State *L, const char *path, sim_model *out, char *err, size_t len)
+{
+    if (!lua_istable(L, -1)) {
+        snprintf(err, len, "%s: a model file must return a table", path);
+        return false;
+    }
+    lua_getfield(L, -1, "name");
+    const char *name = lua_tostring(L, -1);
+    if (!name) {
+        snprintf(err, len, "%s: 'name' is missing or not a string", path);
+        return false;
+    }
+    snprintf(out->name, sizeof out->name, "%s", name);
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "midr");
+    int isnum;
+    lua_Integer midr = lua_tointegerx(L, -1, &isnum);
+    if (!isnum || midr < 0 || midr > 0xffffffff) {
+        snprintf(err, len, "%s: 'midr' must be a 32-bit integer", path);
+        return false;
+    }
+    out->midr = (uint64_t)midr;
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "features");
+    if (!lua_istable(L, -1)) {
+        snprintf(err, len, "%s: 'features' must be a list of names", path);
+        return false;
+    }
+    for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
+        const char *f = lua_tostring(L, -1);
+        uint64_t bit;
+        if (!f || !feature_bit(f, &bit)) {
+            snprintf(err, len, "%s: unknown feature '%s'", path, f ? f : "(not a string)");
+            return false;
+        }
+        out->feat |= bit;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+    lua_getfield(L, -1, "smccc_workarounds");
+    if (lua_istable(L, -1)) {
+        for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
+            lua_Integer n = lua_tointegerx(L, -1, &isnum);
+            if (!isnum || n < 1 || n > 3) {
+                snprintf(err, len, "%s: smccc_workarounds entries must be 1, 2 or 3", path);
+                return false;
+            }
+            out->workaround[n] = true;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return true;
+}
+
+bool model_load(const char *arg, sim_model *out, char *err, size_t len)
+{
+    memset(out, 0, sizeof *out);
+    char path[1024];
+    size_t n = strlen(arg);
+    bool is_path = strchr(arg, '/') || (n > 4 && strcmp(arg + n - 4, ".lua") == 0);
+    if (is_path)
+        snprintf(path, sizeof path, "%s", arg);
+    else
+        snprintf(path, sizeof path, "%s/%s.lua", ELSIM_MODELS_DIR, arg);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (is_path)
+            snprintf(err, len, "%s: cannot open the model file", path);
+        else
+            snprintf(err, len, "unknown model '%s' (known: generic, cortex-a53, neoverse-n1, or a path to a .lua file)", arg);
+        return false;
+    }
+    fclose(f);
+    lua_State *L = luaL_newstate();
+    if (!L) {
+        snprintf(err, len, "out of memory");
+        return false;
+    }
+    // data only: no libraries are opened, so a model cannot do I/O
+    bool ok = false;
+    if (luaL_loadfile(L, path) != LUA_OK || lua_pcall(L, 0, 1, 0) != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        snprintf(err, len, "malformed model file: %s", msg ? msg : "(no message)");
+    } else {
+        ok = read_table(L, path, out, err, len);
+    }
+    lua_close(L);
+    return ok;
+}
+
+void model_apply(const sim_model *mdl, a64_cpu *c)
+{
+    c->feat = mdl->feat;
+    c->sr[SR_MIDR_EL1] = mdl->midr;
+    c->sr[SR_VPIDR_EL2] = mdl->midr; // VPIDR_EL2 resets to MIDR_EL1's value
+}

@@ -1,0 +1,27 @@
+/* sim/model.h: CPU models as data: a Lua file in models/ naming the part,
+ * its MIDR and the architecture features it implements. */
+#ifndef SIM_MODEL_H
+#define SIM_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "a64.h"
+
+typedef struct sim_model {
+    char name[64];
+    uint64_t midr;
+    uint64_t feat;       /* FEAT_BIT set */
+    bool workaround[4];  /* SMCCC ARCH_WORKAROUND_n reported as needed */
+} sim_model;
+
+/* The folder holding the shipped models (compiled in). */
+const char *model_dir(void);
+/* Load a model by name ("generic": models/generic.lua) or by path (a name
+ * with '/' or ending in .lua). On failure err holds one line. */
+bool model_load(const char *name_or_path, sim_model *out, char *err, size_t len);
+/* Give the CPU the model's identity and features. */
+void model_apply(const sim_model *mdl, a64_cpu *c);
+
+#endif

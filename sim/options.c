@@ -1,0 +1,206 @@
+/* sim/options.c: command-line parsing for `sim` (getopt_long), defaults,
+ * and the usage text. */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_RAM_BASE UINT64_C(0x40000000) /* where QEMU's virt board has RAM */
+#define DEFAULT_RAM_SIZE (UINT64_C(1) << 30)
+#define DEFAULT_MAX_CYCLES UINT64_C(2000000000)
+
+static const char usage[] =
+    "usage: sim --elf FILE [options]\n"
+    "\n"
+    "Bare-metal mode: run FILE from its entry point at EL2 (or --el 1) until\n"
+    "PSCI SYSTEM_OFF (w0 = 0x84000008; smc #0, or hvc #0 from EL1).\n"
+    "\n"
+    "  --elf FILE            AArch64 ELF (ET_EXEC or ET_DYN) to load and run\n"
+    "  --guest FILE          guest ELF for world-switch mode (not implemented yet)\n"
+    "  --el N                start at EL1 or EL2 (default 2)\n"
+    "  --model NAME|FILE     CPU model: generic (default), cortex-a53, neoverse-n1,\n"
+    "                        or a model file (.lua)\n"
+    "  --entry ADDR|SYMBOL   start here instead of the ELF entry point\n"
+    "  --sp ADDR             initial SP_ELx (default: top of the first RAM region)\n"
+    "  --ram BASE:SIZE       RAM region (repeatable; default 0x40000000:1G)\n"
+    "  --max-insns N         stop (exit 4) after N instructions\n"
+    "  --max-cycles N        stop (exit 4) after N cycles (default 2000000000)\n"
+    "  --dump-memory A:LEN   print LEN bytes at A as 64-bit words at the end (repeatable)\n"
+    "  --json                print the final state as JSON\n"
+    "  --trace               print one line per instruction\n"
+    "  --trace-file FILE     write the trace to FILE instead of stdout\n"
+    "  --help, --version\n"
+    "\n"
+    "Numbers take 0x, K, M and G. Exit status: 0 completed, 1 expectation failed,\n"
+    "2 bad usage or input, 3 crashed (exception loop, panic), 4 limit reached.\n";
+
+static enum cli_result error(char *err, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, len, fmt, ap);
+    va_end(ap);
+    return CLI_ERROR;
+}
+
+bool cli_number(const char *s, uint64_t *out)
+{
+    if (!s || !*s || *s == '-')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || end == s)
+        return false;
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    if (shift) {
+        end++;
+        if (v > (UINT64_MAX >> shift))
+            return false;
+        v <<= shift;
+    }
+    if (*end)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* "ADDR:LEN" into a range. */
+static bool parse_range(const char *s, sim_range *r)
+{
+    const char *colon = strchr(s, ':');
+    if (!colon || colon == s)
+        return false;
+    char addr[64];
+    size_t n = (size_t)(colon - s);
+    if (n >= sizeof addr)
+        return false;
+    memcpy(addr, s, n);
+    addr[n] = 0;
+    return cli_number(addr, &r->addr) && cli_number(colon + 1, &r->len) && r->len > 0 &&
+           r->addr + r->len >= r->addr;
+}
+
+enum { OPT_ELF = 256, OPT_GUEST, OPT_EL, OPT_ENTRY, OPT_SP, OPT_RAM, OPT_MAX_INSNS,
+       OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_HELP, OPT_VERSION, OPT_MODEL };
+
+static const struct option longopts[] = {
+    { "elf", required_argument, NULL, OPT_ELF },
+    { "guest", required_argument, NULL, OPT_GUEST },
+    { "el", required_argument, NULL, OPT_EL },
+    { "entry", required_argument, NULL, OPT_ENTRY },
+    { "sp", required_argument, NULL, OPT_SP },
+    { "ram", required_argument, NULL, OPT_RAM },
+    { "max-insns", required_argument, NULL, OPT_MAX_INSNS },
+    { "max-cycles", required_argument, NULL, OPT_MAX_CYCLES },
+    { "dump-memory", required_argument, NULL, OPT_DUMP },
+    { "json", no_argument, NULL, OPT_JSON },
+    { "trace", no_argument, NULL, OPT_TRACE },
+    { "trace-file", required_argument, NULL, OPT_TRACE_FILE },
+    { "model", required_argument, NULL, OPT_MODEL },
+    { "help", no_argument, NULL, OPT_HELP },
+    { "version", no_argument, NULL, OPT_VERSION },
+    { NULL, 0, NULL, 0 },
+};
+
+static enum cli_result apply(int opt, const char *arg, sim_options *o, char *err, size_t len)
+{
+    switch (opt) {
+    case OPT_ELF: o->elf = arg; break;
+    case OPT_GUEST: o->guest = arg; break;
+    case OPT_ENTRY: o->entry = arg; break;
+    case OPT_MODEL: o->model = arg; break;
+    case OPT_JSON: o->json = true; break;
+    case OPT_TRACE: o->trace = true; break;
+    case OPT_TRACE_FILE: o->trace = true; o->trace_file = arg; break;
+    case OPT_EL: {
+        uint64_t el;
+        if (!cli_number(arg, &el) || (el != 1 && el != 2))
+            return error(err, len, "--el '%s': expected 1 or 2", arg);
+        o->el = (unsigned)el;
+        break;
+    }
+    case OPT_SP:
+        if (!cli_number(arg, &o->sp))
+            return error(err, len, "--sp '%s': expected an address", arg);
+        o->have_sp = true;
+        break;
+    case OPT_MAX_INSNS:
+        if (!cli_number(arg, &o->max_insns) || !o->max_insns)
+            return error(err, len, "--max-insns '%s': expected a positive number", arg);
+        break;
+    case OPT_MAX_CYCLES:
+        if (!cli_number(arg, &o->max_cycles) || !o->max_cycles)
+            return error(err, len, "--max-cycles '%s': expected a positive number", arg);
+        break;
+    case OPT_DUMP:
+        if (o->ndumps == SIM_MAX_DUMPS)
+            return error(err, len, "--dump-memory: at most %d regions", SIM_MAX_DUMPS);
+        if (!parse_range(arg, &o->dumps[o->ndumps]))
+            return error(err, len, "--dump-memory '%s': expected ADDR:LEN, e.g. 0x40200000:64", arg);
+        o->ndumps++;
+        break;
+    case OPT_RAM:
+        if (o->nrams == SIM_MAX_RAMS)
+            return error(err, len, "--ram: at most %d regions", SIM_MAX_RAMS);
+        if (!parse_range(arg, &o->rams[o->nrams]))
+            return error(err, len, "--ram '%s': expected BASE:SIZE, e.g. 0x40000000:512M", arg);
+        o->nrams++;
+        break;
+    default: break;
+    }
+    return CLI_RUN;
+}
+
+enum cli_result cli_parse(int argc, char **argv, sim_options *o, char *err, size_t len)
+{
+    memset(o, 0, sizeof *o);
+    o->el = 2;
+    o->model = "generic";
+    o->max_cycles = DEFAULT_MAX_CYCLES;
+    o->max_insns = UINT64_MAX;
+    opterr = 0;
+    optind = 1;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (opt == '?' || opt == ':') {
+            const char *bad = argv[optind - 1];
+            if (optopt)
+                return error(err, len, "option '%s' needs a value (see sim --help)", bad);
+            return error(err, len, "unknown option '%s' (see sim --help)", bad);
+        }
+        if (opt == OPT_HELP) {
+            fputs(usage, stdout);
+            return CLI_DONE;
+        }
+        if (opt == OPT_VERSION) {
+            puts("elsim 0.1");
+            return CLI_DONE;
+        }
+        if (apply(opt, optarg, o, err, len) == CLI_ERROR)
+            return CLI_ERROR;
+    }
+    if (optind < argc)
+        return error(err, len, "unexpected argument '%s' (see sim --help)", argv[optind]);
+    if (!o->elf)
+        return error(err, len, "no program: give --elf FILE (see sim --help)");
+    if (o->guest)
+        return error(err, len, "--guest: world-switch mode is not implemented yet");
+    if (!o->nrams) {
+        o->rams[0] = (sim_range){ DEFAULT_RAM_BASE, DEFAULT_RAM_SIZE };
+        o->nrams = 1;
+    }
+    if (!o->have_sp)
+        o->sp = o->rams[0].addr + o->rams[0].len;
+    return CLI_RUN;
+}

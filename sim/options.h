@@ -1,0 +1,52 @@
+/* sim/options.h: the command line of `sim`, parsed into options, with a
+ * one-line message for every bad value. */
+#ifndef SIM_OPTIONS_H
+#define SIM_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SIM_MAX_DUMPS 16
+#define SIM_MAX_RAMS 8
+
+/* Exit statuses (DESIGN section 8). */
+enum sim_exit {
+    SIM_EXIT_OK = 0,     /* the run completed and every expectation held */
+    SIM_EXIT_FAIL = 1,   /* an expectation or assertion failed */
+    SIM_EXIT_USAGE = 2,  /* bad usage or unreadable input */
+    SIM_EXIT_PANIC = 3,  /* the code under test crashed (hyp panic, exception loop) */
+    SIM_EXIT_LIMIT = 4,  /* a cycle or instruction limit, or a wait for ever */
+};
+
+typedef struct sim_range {
+    uint64_t addr, len;
+} sim_range;
+
+typedef struct sim_options {
+    const char *elf;
+    const char *guest;
+    unsigned el;            /* start EL in bare-metal mode: 1 or 2 */
+    bool have_sp;
+    uint64_t sp;
+    const char *entry;      /* symbol or address; NULL: the ELF entry */
+    const char *model;      /* CPU model name or file (default generic) */
+    uint64_t max_insns, max_cycles;
+    bool json;
+    bool trace;
+    const char *trace_file;
+    sim_range dumps[SIM_MAX_DUMPS];
+    unsigned ndumps;
+    sim_range rams[SIM_MAX_RAMS];
+    unsigned nrams;
+} sim_options;
+
+enum cli_result { CLI_RUN, CLI_DONE, CLI_ERROR };
+
+/* Parse argv. CLI_DONE: --help/--version printed. CLI_ERROR: err holds a
+ * one-line message. */
+enum cli_result cli_parse(int argc, char **argv, sim_options *o, char *err, size_t len);
+/* A number with an optional K/M/G suffix (powers of 1024); false if bad. */
+bool cli_number(const char *s, uint64_t *out);
+
+#endif

@@ -1,0 +1,19 @@
+/* sim/report.h: the end-of-run summary, as text for people and as JSON
+ * (jansson) for tools: why the run stopped, the final state, dumps. */
+#ifndef SIM_REPORT_H
+#define SIM_REPORT_H
+
+#include <stdio.h>
+
+#include "machine.h"
+#include "options.h"
+
+/* The exit status a stop reason maps to. */
+int report_exit_status(int stop);
+/* A short phrase for a stop reason ("PSCI SYSTEM_OFF"). */
+const char *report_stop_name(int stop);
+void report_text(FILE *out, sim_machine *m, const sim_options *o);
+/* Returns false if the JSON could not be written. */
+bool report_json(FILE *out, sim_machine *m, const sim_options *o);
+
+#endif

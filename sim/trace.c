@@ -1,0 +1,153 @@
+/* sim/trace.c: the text trace. Capstone disassembles; elsim names what
+ * Capstone 4 lacks (ESB, SB, BTI, PAC hints...). Deterministic output. */
+#include "trace.h"
+
+#include <capstone/capstone.h>
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "machine.h"
+#include "syndrome.h"
+
+struct sim_trace {
+    FILE *out;
+    bool owns;
+    csh cs;
+    bool cs_ok;
+    a64_cpu before; /* state before the step, to report what changed */
+};
+
+sim_trace *trace_new(FILE *out, bool owns)
+{
+    sim_trace *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->out = out;
+    t->owns = owns;
+    t->cs_ok = cs_open(CS_ARCH_ARM64, CS_MODE_ARM, &t->cs) == CS_ERR_OK;
+    return t;
+}
+
+void trace_free(sim_trace *t)
+{
+    if (!t)
+        return;
+    if (t->cs_ok)
+        cs_close(&t->cs);
+    if (t->owns && t->out)
+        fclose(t->out);
+    free(t);
+}
+
+/* elsim's name for a row: its id in lower case, '_' as a space
+ * ("BTI_c" -> "bti c", "PSB_CSYNC" -> "psb csync"). */
+static void own_name(unsigned op, char *buf, size_t len)
+{
+    const char *id = a64_insns[op].id;
+    size_t i = 0;
+    for (; id[i] && i + 1 < len; i++)
+        buf[i] = id[i] == '_' ? ' ' : (char)tolower((unsigned char)id[i]);
+    buf[i] = 0;
+}
+
+/* Named hint and barrier rows Capstone 4 does not know print under
+ * elsim's name: Capstone shows them as "hint #n", a bogus "msr", or
+ * nothing. The generic rows (HINT, DSB, DMB, ISB, CLREX) keep Capstone's. */
+static bool own_name_preferred(unsigned op, const char *cs_mnemonic)
+{
+    unsigned cls = a64_insns[op].cls;
+    if (op == OP_UNALLOCATED || (cls != CLS_HINT && cls != CLS_BARRIER))
+        return false;
+    if (op == OP_HINT || op == OP_DSB || op == OP_DMB || op == OP_ISB || op == OP_CLREX)
+        return false;
+    if (!cs_mnemonic)
+        return true;
+    char own[32];
+    own_name(op, own, sizeof own);
+    size_t n = strcspn(own, " ");
+    return strncmp(own, cs_mnemonic, n) != 0 || cs_mnemonic[n] != 0;
+}
+
+const char *trace_disasm(sim_trace *t, uint32_t word, uint64_t pc, char *buf, size_t len)
+{
+    unsigned op = a64_decode_op(word);
+    cs_insn *insn = NULL;
+    size_t n = t->cs_ok ? cs_disasm(t->cs, (const uint8_t *)&word, 4, pc, 1, &insn) : 0;
+    const char *mn = n ? insn->mnemonic : NULL;
+    if (own_name_preferred(op, mn))
+        own_name(op, buf, len);
+    else if (n)
+        snprintf(buf, len, "%s%s%s", insn->mnemonic, insn->op_str[0] ? " " : "", insn->op_str);
+    else if (op != OP_UNALLOCATED)
+        own_name(op, buf, len);
+    else
+        snprintf(buf, len, ".inst 0x%08" PRIx32 " (unallocated)", word);
+    if (n)
+        cs_free(insn, n);
+    return buf;
+}
+
+static bool has_changes(const a64_cpu *b, const a64_cpu *a)
+{
+    return memcmp(a->x, b->x, sizeof a->x) || memcmp(a->sp_el, b->sp_el, sizeof a->sp_el) ||
+           a->ps.nzcv != b->ps.nzcv || a->ps.daif != b->ps.daif ||
+           memcmp(a->v, b->v, sizeof a->v) || memcmp(a->sr, b->sr, sizeof a->sr);
+}
+
+static void put_changes(sim_trace *t, const a64_cpu *b, const a64_cpu *a)
+{
+    for (unsigned i = 0; i < 31; i++)
+        if (a->x[i] != b->x[i])
+            fprintf(t->out, " x%u=0x%" PRIx64, i, a->x[i]);
+    static const char *const spn[3] = { "sp_el0", "sp_el1", "sp_el2" };
+    for (unsigned i = 0; i < 3; i++)
+        if (a->sp_el[i] != b->sp_el[i])
+            fprintf(t->out, " %s=0x%" PRIx64, spn[i], a->sp_el[i]);
+    if (a->ps.nzcv != b->ps.nzcv)
+        fprintf(t->out, " nzcv=0x%" PRIx32, a->ps.nzcv >> 28);
+    if (a->ps.daif != b->ps.daif)
+        fprintf(t->out, " daif=0x%" PRIx32, a->ps.daif >> 6);
+    for (unsigned i = 0; i < 32; i++)
+        if (a->v[i][0] != b->v[i][0] || a->v[i][1] != b->v[i][1])
+            fprintf(t->out, " q%u=0x%016" PRIx64 "%016" PRIx64, i, a->v[i][1], a->v[i][0]);
+    for (int i = 0; i < SR_COUNT; i++)
+        if (a->sr[i] != b->sr[i])
+            fprintf(t->out, " %s=0x%" PRIx64, sysreg_table[i].name, a->sr[i]);
+}
+
+void trace_step(sim_trace *t, sim_machine *m)
+{
+    a64_cpu *c = &m->cpu;
+    t->before = *c;
+    uint64_t pc = c->pc, n = c->insns, taken = c->exc_taken;
+    unsigned el = c->ps.el;
+    uint32_t word = 0;
+    bool fetched = a64_mem_peek(c, pc, &word, sizeof word);
+    a64_step(c);
+
+    char sym[128], dis[96];
+    machine_symbolize(m, pc, sym, sizeof sym);
+    if (fetched)
+        trace_disasm(t, word, pc, dis, sizeof dis);
+    else
+        snprintf(dis, sizeof dis, "<no memory at pc>");
+    fprintf(t->out, "%8" PRIu64 " EL%u %016" PRIx64 " %-28s %s", n, el, pc, sym, dis);
+    if (has_changes(&t->before, c)) {
+        // align the register column only when there is one: no trailing blanks
+        fprintf(t->out, "%*s", (int)(dis[0] && strlen(dis) < 36 ? 36 - strlen(dis) : 1), "");
+        put_changes(t, &t->before, c);
+    }
+    fputc('\n', t->out);
+    if (c->exc_taken != taken) {
+        unsigned tel = c->ps.el;
+        uint32_t esr = (uint32_t)c->sr[tel == 2 ? SR_ESR_EL2 : SR_ESR_EL1];
+        uint64_t elr = c->sr[tel == 2 ? SR_ELR_EL2 : SR_ELR_EL1];
+        machine_symbolize(m, c->pc, sym, sizeof sym);
+        fprintf(t->out, "         exception to EL%u: EC=0x%02x ESR=0x%08" PRIx32 " ELR=0x%" PRIx64
+                        " vector 0x%" PRIx64 " %s\n",
+                tel, syn_ec(esr), esr, elr, c->pc, sym);
+    }
+}

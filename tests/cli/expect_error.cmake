@@ -1,0 +1,20 @@
+# tests/cli/expect_error.cmake: cmake -DMATCH=... -P expect_error.cmake --
+# COMMAND ARGS...: expect exit status STATUS (default 2) and exactly one
+# line on stderr, containing MATCH.
+include(${CMAKE_CURRENT_LIST_DIR}/../argv_command.cmake)
+execute_process(COMMAND ${CMD} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT DEFINED STATUS)
+  set(STATUS 2)
+endif()
+if(NOT rc STREQUAL "${STATUS}")
+  message(FATAL_ERROR "exit status ${rc}, expected ${STATUS}; stderr: ${err}")
+endif()
+string(REGEX MATCHALL "\n" newlines "${err}")
+list(LENGTH newlines nl)
+if(NOT nl EQUAL 1)
+  message(FATAL_ERROR "expected a one-line message on stderr, got ${nl} lines: '${err}'")
+endif()
+string(FIND "${err}" "${MATCH}" pos)
+if(pos EQUAL -1)
+  message(FATAL_ERROR "stderr '${err}' does not contain '${MATCH}'")
+endif()

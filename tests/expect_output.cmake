@@ -1,0 +1,22 @@
+# tests/expect_output.cmake: cmake -DPATTERNS=... -P expect_output.cmake --
+# COMMAND ARGS...: stdout must match every regular expression in PATTERNS
+# (separated by @@) and the exit status be STATUS (default 0).
+include(${CMAKE_CURRENT_LIST_DIR}/argv_command.cmake)
+string(REPLACE "@@" ";" PATTERNS "${PATTERNS}")
+execute_process(COMMAND ${CMD} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT DEFINED STATUS)
+  set(STATUS 0)
+endif()
+if(NOT rc STREQUAL "${STATUS}")
+  message(FATAL_ERROR "exit status ${rc}, expected ${STATUS}; stderr: ${err}")
+endif()
+set(fails 0)
+foreach(p ${PATTERNS})
+  if(NOT out MATCHES "${p}")
+    message(SEND_ERROR "output does not match: ${p}")
+    math(EXPR fails "${fails} + 1")
+  endif()
+endforeach()
+if(fails)
+  message(FATAL_ERROR "${fails} pattern(s) missing from:\n${out}")
+endif()
