@@ -96,7 +96,16 @@ typedef struct a64_env {
     /* WFI/WFE that would wait: the machine advances time to its next event
      * or stops the run (NULL: completes at once, as a hint may). */
     void (*wait)(void *ctx, struct a64_cpu *cpu, bool is_wfe);
+    /* An asynchronous exception met its fate (enum a64_async_kind, virtual
+     * or physical, enum a64_async_fate, the EL and vector when taken). */
+    void (*async_event)(void *ctx, struct a64_cpu *cpu, unsigned kind, bool virt, unsigned fate,
+                        unsigned el, uint64_t vector);
 } a64_env;
+
+/* When a pending asynchronous exception is recognised after an MSR that
+ * unmasks it: at the next instruction boundary, or only at the next
+ * context synchronization event (ISB, exception entry, ERET). */
+enum a64_async_policy { A64_ASYNC_EARLIEST, A64_ASYNC_LATEST };
 
 /* Host-pointer TLB: a direct-mapped cache of RAM page translations. */
 #define A64_TLB_SIZE 256
@@ -120,6 +129,13 @@ typedef struct a64_cpu {
     uint64_t sr[SR_COUNT]; /* system register storage, see sysregs.def */
 
     bool event_reg;    /* WFE event register (SEV, SEVL, exception return) */
+
+    /* Asynchronous exception inputs and recognition state (async.h). */
+    bool irq_line, fiq_line, serror_pending;
+    uint32_t serror_iss;
+    uint32_t recog_hold;  /* DAIF bits unmasked but not yet recognised */
+    uint8_t async_policy; /* enum a64_async_policy */
+    bool iesb_window;     /* an IESB exception entry was the last thing done */
 
     /* Local exclusive monitor. */
     bool excl_valid;

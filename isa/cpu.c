@@ -2,6 +2,7 @@
  * the step/run loop that takes the exceptions handlers record. */
 #include <string.h>
 
+#include "async.h"
 #include "decode.h"
 #include "exception.h"
 #include "icache.h"
@@ -77,6 +78,10 @@ static inline const a64_dec *fetch(a64_cpu *c)
 static inline void step(a64_cpu *c)
 {
     c->cycles++;
+    // asynchronous exceptions are taken between instructions
+    if (a64_async_any(c) && a64_async_take(c))
+        return;
+    c->iesb_window = false;
     if (c->ps.il) {
         // PSTATE.IL set by an illegal return: this instruction faults
         a64_raise(c, a64_sync_target_el(c), syn_illegal_state(), c->pc);

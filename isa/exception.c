@@ -2,6 +2,7 @@
  * entry (the only writer of ELR/SPSR/ESR/FAR) and ERET. */
 #include "exception.h"
 
+#include "async.h"
 #include "pstate.h"
 #include "regs.h"
 
@@ -38,9 +39,19 @@ void a64_undefined(a64_cpu *c)
     a64_raise(c, a64_sync_target_el(c), syn_uncategorized(), c->pc);
 }
 
+/* HCR_EL2.TEA (FEAT_RAS) routes synchronous external aborts from EL0/EL1
+ * to EL2. */
+static unsigned abort_target_el(const a64_cpu *c, unsigned fsc)
+{
+    if (fsc == FSC_SEA && c->ps.el <= A64_EL1 && (c->feat & FEAT_BIT(FEAT_RAS)) &&
+        (c->sr[SR_HCR_EL2] & HCR_EL2_TEA))
+        return A64_EL2;
+    return a64_sync_target_el(c);
+}
+
 void a64_data_abort(a64_cpu *c, uint64_t va, bool is_write, unsigned dfsc)
 {
-    unsigned t = a64_sync_target_el(c);
+    unsigned t = abort_target_el(c, dfsc);
     a64_raise(c, t, syn_data_abort(t == c->ps.el, is_write, false, dfsc), c->pc);
     c->exc.far_valid = true;
     c->exc.far = va;
@@ -48,7 +59,7 @@ void a64_data_abort(a64_cpu *c, uint64_t va, bool is_write, unsigned dfsc)
 
 void a64_insn_abort(a64_cpu *c, uint64_t va, unsigned ifsc)
 {
-    unsigned t = a64_sync_target_el(c);
+    unsigned t = abort_target_el(c, ifsc);
     a64_raise(c, t, syn_insn_abort(t == c->ps.el, ifsc), va);
     c->exc.far_valid = true;
     c->exc.far = va;
@@ -97,6 +108,10 @@ void a64_exception_entry(a64_cpu *c, unsigned target_el, unsigned type_offset, u
         c->ps.ssbs = !!(sctlr & SCTLR_DSSBS);
 
     c->excl_valid = false;
+    a64_context_sync(c); // exception entry is a context synchronization event
+    // SCTLR_ELx.IESB: an SError unmasked at the vector is taken before its
+    // first instruction, with ESR.IESB set
+    c->iesb_window = (c->feat & FEAT_BIT(FEAT_IESB)) && (sctlr & SCTLR_IESB);
     uint64_t vec = c->sr[reg_vbar[target_el]] + base + type_offset;
     c->pc = vec;
     c->last_vector = vec;
@@ -159,5 +174,6 @@ void a64_exception_return(a64_cpu *c)
     }
     c->excl_valid = false;
     c->event_reg = true; // an exception return sets the event register
+    a64_context_sync(c); // and is a context synchronization event
     c->next_pc = elr;
 }

@@ -2,6 +2,7 @@
  * and SYS/SYSL through the system-register and system-operation tables. */
 #include <string.h>
 
+#include "async.h"
 #include "decode.h"
 #include "exception.h"
 #include "regs.h"
@@ -21,11 +22,10 @@ void exec_nop(a64_cpu *c, const a64_dec *d)
     (void)d;
 }
 
-/* ESB: a NOP without RAS; the RAS deferral lands with the exception model. */
 void exec_esb(a64_cpu *c, const a64_dec *d)
 {
-    (void)c;
     (void)d;
+    a64_esb(c);
 }
 
 /* Raise the trap of MSR/MRS/SYS to `el` for the current instruction. */
@@ -70,13 +70,13 @@ void exec_clrex(a64_cpu *c, const a64_dec *d)
     c->excl_valid = false;
 }
 
-/* DSB/DMB order memory a single in-order PE already sees in order; ISB is
- * a context synchronization event (its recognition effect lands with the
- * exception model). The timing model charges them. */
+/* DSB/DMB order memory a single in-order PE already sees in order (the
+ * timing model charges them); ISB (arg 1) is a context synchronization
+ * event, where held-back interrupt recognition ends. */
 void exec_barrier(a64_cpu *c, const a64_dec *d)
 {
-    (void)c;
-    (void)d;
+    if (a64_arg(d))
+        a64_context_sync(c);
 }
 
 void exec_sb(a64_cpu *c, const a64_dec *d)
@@ -99,10 +99,12 @@ void exec_msr_imm(a64_cpu *c, const a64_dec *d)
             return;
         }
         // imm bit 3 D, 2 A, 1 I, 0 F map to PSTATE bits 9..6
-        if (a64_arg(d) == PSF_DAIFSET)
+        if (a64_arg(d) == PSF_DAIFSET) {
             c->ps.daif |= imm << 6;
-        else
+        } else {
+            a64_daif_unmasked(c, c->ps.daif & (imm << 6));
             c->ps.daif &= ~(imm << 6);
+        }
         return;
     case PSF_SPSEL:
         if (el == A64_EL0)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "a64.h"
+#include "async.h"
 #include "regs.h"
 
 const sysreg_info sysreg_table[SR_COUNT] = {
@@ -82,6 +83,8 @@ static uint64_t hook_read(a64_cpu *c, int id)
     case HOOK_SP_EL1: return c->sp_el[1];
     case HOOK_CNTPCT: return counter_value(c);
     case HOOK_CNTVCT: return counter_value(c) - c->sr[SR_CNTVOFF_EL2];
+    case HOOK_ISR: return a64_isr_value(c);
+    case HOOK_DISR: return c->sr[a64_disr_target(c)];
     default: return c->sr[id];
     }
 }
@@ -90,7 +93,10 @@ static void hook_write(a64_cpu *c, int id, uint64_t v)
 {
     switch (sysreg_table[id].hook) {
     case HOOK_NZCV: c->ps.nzcv = (uint32_t)v; break;
-    case HOOK_DAIF: c->ps.daif = (uint32_t)v; break;
+    case HOOK_DAIF:
+        a64_daif_unmasked(c, c->ps.daif & ~(uint32_t)v);
+        c->ps.daif = (uint32_t)v & PSTATE_DAIF_MASK;
+        break;
     case HOOK_SPSEL: c->ps.sp = (uint8_t)v; break;
     case HOOK_PAN: c->ps.pan = (uint8_t)(v >> 22); break;
     case HOOK_UAO: c->ps.uao = (uint8_t)(v >> 23); break;
@@ -100,9 +106,11 @@ static void hook_write(a64_cpu *c, int id, uint64_t v)
     case HOOK_FPSR: c->fpsr = v; break;
     case HOOK_SP_EL0: c->sp_el[0] = v; break;
     case HOOK_SP_EL1: c->sp_el[1] = v; break;
+    case HOOK_DISR: c->sr[a64_disr_target(c)] = v; break;
     case HOOK_CURRENTEL:
     case HOOK_CNTPCT:
-    case HOOK_CNTVCT: break; // read-only views
+    case HOOK_CNTVCT:
+    case HOOK_ISR: break; // read-only views
     default: c->sr[id] = v; break;
     }
 }

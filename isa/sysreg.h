@@ -76,6 +76,8 @@ enum sr_hook {
     HOOK_SP_EL1,
     HOOK_CNTPCT,
     HOOK_CNTVCT,
+    HOOK_ISR,   /* ISR_EL1: pending A/I/F as the current EL sees them */
+    HOOK_DISR,  /* DISR_EL1: VDISR_EL2 at EL1 when HCR_EL2.AMO = 1 */
     HOOK_COUNT
 };
 

@@ -5,5 +5,6 @@ return {
   name = "cortex-a53",
   midr = 0x410fd034,
   features = { "EL2" },
+  async_take = "earliest",
   smccc_workarounds = {},
 }

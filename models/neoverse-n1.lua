@@ -7,5 +7,6 @@ return {
   name = "neoverse-n1",
   midr = 0x413fd0c1,
   features = { "EL2", "PAN", "UAO", "LSE", "RAS", "IESB", "SSBS" },
+  async_take = "earliest",
   smccc_workarounds = {},
 }

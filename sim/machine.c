@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "async.h"
+#include "options.h"
 #include "regs.h"
 #include "trace.h"
 
@@ -34,14 +36,144 @@ static void on_smc(void *ctx, a64_cpu *c, uint16_t imm)
     firmware_call(&((sim_machine *)ctx)->fw, c);
 }
 
-/* No event source exists yet (timers and injection come later), so a wait
- * that nothing can end stops the run instead of spinning. */
+/* WFI/WFE: completes at once when an interrupt is already pending (WFI
+ * wakes on a pending interrupt whatever PSTATE masks), else time jumps to
+ * the next cycle-triggered injection; with no event left that could end
+ * the wait, the run stops instead of spinning. */
 static void on_wait(void *ctx, a64_cpu *c, bool is_wfe)
 {
     (void)is_wfe;
     sim_machine *m = ctx;
+    if (a64_async_any(c))
+        return;
+    uint64_t next = UINT64_MAX;
+    for (unsigned i = 0; i < m->ninj; i++)
+        if (!m->inj[i].fired && m->inj[i].trig == TRIG_CYCLE && m->inj[i].value < next)
+            next = m->inj[i].value;
+    if (next != UINT64_MAX) {
+        if (next > c->cycles)
+            c->cycles = next;
+        return;
+    }
     m->wait_pc = c->pc;
     c->stop = A64_STOP_WFI_DEADLOCK;
+}
+
+/* The record an asynchronous event belongs to: the oldest pending one of
+ * its kind, or a new one for an exception the code raised itself. */
+static sim_async_record *record_for(sim_machine *m, unsigned kind)
+{
+    for (unsigned i = 0; i < m->nrec; i++)
+        if (m->rec[i].kind == kind && m->rec[i].fate == AFATE_PENDING)
+            return &m->rec[i];
+    if (m->nrec == SIM_MAX_ASYNC_RECORDS) {
+        m->rec_overflow = true;
+        return NULL;
+    }
+    sim_async_record *r = &m->rec[m->nrec++];
+    *r = (sim_async_record){ .kind = (uint8_t)kind, .by_software = true, .injection = -1,
+                             .at_insn = m->cpu.insns, .at_cycle = m->cpu.cycles, .at_pc = m->cpu.pc };
+    return r;
+}
+
+static void on_async(void *ctx, a64_cpu *c, unsigned kind, bool virt, unsigned fate, unsigned el,
+                     uint64_t vector)
+{
+    static const uint8_t phys[ASYNC_KINDS] = { [ASYNC_SERROR] = INJ_SERROR, [ASYNC_IRQ] = INJ_IRQ,
+                                               [ASYNC_FIQ] = INJ_FIQ };
+    static const uint8_t virtk[ASYNC_KINDS] = { [ASYNC_SERROR] = INJ_VSERROR, [ASYNC_IRQ] = INJ_VIRQ,
+                                                [ASYNC_FIQ] = INJ_VFIQ };
+    sim_machine *m = ctx;
+    sim_async_record *r = record_for(m, virt ? virtk[kind] : phys[kind]);
+    if (r) {
+        r->fate = fate == FATE_TAKEN ? AFATE_TAKEN : AFATE_DEFERRED;
+        r->el = (uint8_t)el;
+        r->vector = vector;
+        r->elr = fate == FATE_TAKEN ? c->sr[el == A64_EL2 ? SR_ELR_EL2 : SR_ELR_EL1] : 0;
+        r->fate_insn = c->insns;
+    }
+    // an injected IRQ/FIQ is a pulse held until it is taken
+    if (fate == FATE_TAKEN && !virt && kind == ASYNC_IRQ)
+        a64_set_irq(c, false);
+    if (fate == FATE_TAKEN && !virt && kind == ASYNC_FIQ)
+        a64_set_fiq(c, false);
+}
+
+static void fire(sim_machine *m, unsigned idx)
+{
+    sim_injection *inj = &m->inj[idx];
+    a64_cpu *c = &m->cpu;
+    inj->fired = true;
+    m->nunfired--;
+    if (m->nrec < SIM_MAX_ASYNC_RECORDS)
+        m->rec[m->nrec++] = (sim_async_record){ .kind = inj->kind, .injection = (int)idx,
+                                                .at_insn = c->insns, .at_cycle = c->cycles,
+                                                .at_pc = c->pc };
+    else
+        m->rec_overflow = true;
+    // an SError's default syndrome: the architected "asynchronous SError"
+    // DFSC with RAS, IMPLEMENTATION DEFINED (0) without
+    uint32_t iss = inj->has_iss ? inj->iss : ((c->feat & FEAT_BIT(FEAT_RAS)) ? 0x11 : 0);
+    switch (inj->kind) {
+    case INJ_IRQ: a64_set_irq(c, true); break;
+    case INJ_FIQ: a64_set_fiq(c, true); break;
+    case INJ_SERROR: a64_set_serror(c, true, iss); break;
+    case INJ_VIRQ: c->sr[SR_HCR_EL2] |= HCR_EL2_VI; break;
+    case INJ_VFIQ: c->sr[SR_HCR_EL2] |= HCR_EL2_VF; break;
+    case INJ_VSERROR:
+        c->sr[SR_HCR_EL2] |= HCR_EL2_VSE;
+        if (inj->has_iss)
+            c->sr[SR_VSESR_EL2] = inj->iss;
+        break;
+    }
+}
+
+/* Fire every injection whose trigger is met before the next instruction. */
+static void check_injections(sim_machine *m)
+{
+    a64_cpu *c = &m->cpu;
+    for (unsigned i = 0; i < m->ninj; i++) {
+        sim_injection *inj = &m->inj[i];
+        if (inj->fired)
+            continue;
+        bool due = (inj->trig == TRIG_PC && c->pc == inj->value) ||
+                   (inj->trig == TRIG_INSN && c->insns >= inj->value) ||
+                   (inj->trig == TRIG_CYCLE && c->cycles >= inj->value);
+        if (due)
+            fire(m, i);
+    }
+}
+
+bool machine_add_injection(sim_machine *m, const sim_injection *inj, char *err, size_t len)
+{
+    if (m->ninj == SIM_MAX_INJECTIONS) {
+        snprintf(err, len, "--inject: at most %d injections", SIM_MAX_INJECTIONS);
+        return false;
+    }
+    sim_injection v = *inj;
+    if (v.trig == TRIG_PC) {
+        // symbol, symbol+offset, or an address
+        char name[96];
+        snprintf(name, sizeof name, "%s", v.where);
+        uint64_t off = 0;
+        char *plus = strchr(name, '+');
+        if (plus) {
+            *plus = 0;
+            if (!cli_number(plus + 1, &off)) {
+                snprintf(err, len, "--inject '%s': bad offset '%s' (expected SYMBOL+N)", v.spec, plus + 1);
+                return false;
+            }
+        }
+        if (machine_symbol(m, name, &v.value))
+            v.value += off;
+        else if (plus || !cli_number(name, &v.value)) {
+            snprintf(err, len, "--inject '%s': no symbol '%s' in the loaded ELF files", v.spec, name);
+            return false;
+        }
+    }
+    m->inj[m->ninj++] = v;
+    m->nunfired++;
+    return true;
 }
 
 bool machine_init(sim_machine *m)
@@ -53,7 +185,7 @@ bool machine_init(sim_machine *m)
     a64_cpu_init(&m->cpu, &m->bus, A64_EL2);
     if (!m->cpu.icache)
         return false;
-    m->cpu.env = (a64_env){ .ctx = m, .smc = on_smc, .wait = on_wait };
+    m->cpu.env = (a64_env){ .ctx = m, .smc = on_smc, .wait = on_wait, .async_event = on_async };
     m->insn_limit = UINT64_MAX;
     m->cycle_limit = UINT64_MAX;
     return true;
@@ -121,16 +253,24 @@ void machine_set_hvc_conduit(sim_machine *m, bool on)
 int machine_run(sim_machine *m)
 {
     a64_cpu *c = &m->cpu;
-    if (!m->trace) {
+    if (!m->trace && !m->nunfired) {
         a64_run(c, m->insn_limit, m->cycle_limit);
         return c->stop;
     }
+    // stepwise while tracing or while an injection waits for its trigger
     while (!c->stop) {
         if (c->insns >= m->insn_limit || c->cycles >= m->cycle_limit) {
             c->stop = A64_STOP_LIMIT;
             break;
         }
-        trace_step(m->trace, m);
+        if (m->nunfired)
+            check_injections(m);
+        if (m->trace)
+            trace_step(m->trace, m);
+        else if (m->nunfired)
+            a64_step(c);
+        else
+            a64_run(c, m->insn_limit, m->cycle_limit);
     }
     return c->stop;
 }

@@ -8,9 +8,12 @@
 #include "a64.h"
 #include "firmware.h"
 #include "image.h"
+#include "inject.h"
 #include "mem.h"
 
 #define SIM_MAX_IMAGES 4
+#define SIM_MAX_INJECTIONS 32
+#define SIM_MAX_ASYNC_RECORDS 256
 
 struct sim_trace;
 
@@ -24,6 +27,11 @@ typedef struct sim_machine {
     struct sim_trace *trace; /* NULL: tracing off */
     uint64_t insn_limit, cycle_limit;
     uint64_t wait_pc;        /* where a WFI/WFE waited for ever */
+    sim_injection inj[SIM_MAX_INJECTIONS];
+    unsigned ninj, nunfired;
+    sim_async_record rec[SIM_MAX_ASYNC_RECORDS];
+    unsigned nrec;
+    bool rec_overflow;       /* more asynchronous exceptions than records */
 } sim_machine;
 
 bool machine_init(sim_machine *m);
@@ -36,6 +44,9 @@ sim_image *machine_load(sim_machine *m, const char *path, char *err, size_t len)
 void machine_start(sim_machine *m, unsigned el, uint64_t pc, uint64_t sp);
 /* Answer HVCs from EL1 in firmware (a run with no EL2 code of its own). */
 void machine_set_hvc_conduit(sim_machine *m, bool on);
+/* Add an injection (parsed by inject_parse); resolves its symbol or
+ * address against the loaded images. False with err on failure. */
+bool machine_add_injection(sim_machine *m, const sim_injection *inj, char *err, size_t len);
 /* Run to a stop; returns c->stop. */
 int machine_run(sim_machine *m);
 

@@ -7,6 +7,7 @@
 #include "machine.h"
 #include "model.h"
 #include "options.h"
+#include "regs.h"
 #include "report.h"
 #include "trace.h"
 
@@ -44,6 +45,13 @@ static int run(sim_machine *m, const sim_options *o)
         return die(err);
     }
     machine_start(m, o->el, pc, o->sp);
+    if (o->have_hcr)
+        m->cpu.sr[SR_HCR_EL2] = o->hcr | (o->el < 2 ? HCR_EL2_RW : 0);
+    if (o->async_take)
+        model_policy(o->async_take, &m->cpu.async_policy);
+    for (unsigned i = 0; i < o->ninject; i++)
+        if (!machine_add_injection(m, &o->inject[i], err, sizeof err))
+            return die(err);
     // a bare-metal run at EL1 has no EL2 code: firmware answers its HVCs
     machine_set_hvc_conduit(m, o->el == 1);
     m->insn_limit = o->max_insns;
@@ -67,7 +75,13 @@ static int run(sim_machine *m, const sim_options *o)
     } else {
         report_text(stdout, m, o);
     }
-    return report_exit_status(stop);
+    int status = report_exit_status(stop);
+    // an injection that never fired leaves the scenario untested
+    if (status == SIM_EXIT_OK && m->nunfired && !o->allow_unfired) {
+        fprintf(stderr, "sim: %u injection(s) never fired (use --allow-unfired if expected)\n", m->nunfired);
+        status = SIM_EXIT_FAIL;
+    }
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -75,7 +89,12 @@ int main(int argc, char **argv)
     sim_options o;
     char err[512];
     switch (cli_parse(argc, argv, &o, err, sizeof err)) {
-    case CLI_DONE: return SIM_EXIT_OK;
+    case CLI_DONE:
+        if (o.list_models && model_list(stdout) < 0) {
+            fprintf(stderr, "sim: %s: cannot read the models folder\n", model_dir());
+            return SIM_EXIT_USAGE;
+        }
+        return SIM_EXIT_OK;
     case CLI_ERROR: return die(err);
     case CLI_RUN: break;
     }

@@ -5,9 +5,12 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "idregs.h"
 #include "sysreg.h"
 
 #ifndef ELSIM_MODELS_DIR
@@ -24,6 +27,17 @@ static bool feature_bit(const char *name, uint64_t *bit)
             return true;
         }
     return false;
+}
+
+bool model_policy(const char *name, uint8_t *policy)
+{
+    if (strcmp(name, "earliest") == 0)
+        *policy = A64_ASYNC_EARLIEST;
+    else if (strcmp(name, "latest") == 0)
+        *policy = A64_ASYNC_LATEST;
+    else
+        return false;
+    return true;
 }
 
 /* Reads the table on top of the stack into out. */
@@ -66,6 +80,13 @@ static bool read_table(lua_State *L, const char *path, sim_model *out, char *err
         lua_pop(L, 1);
     }
     lua_pop(L, 2);
+    lua_getfield(L, -1, "async_take");
+    const char *pol = lua_tostring(L, -1);
+    if (pol && !model_policy(pol, &out->async_policy)) {
+        snprintf(err, len, "%s: async_take must be \"earliest\" or \"latest\"", path);
+        return false;
+    }
+    lua_pop(L, 1);
     lua_getfield(L, -1, "smccc_workarounds");
     if (lua_istable(L, -1)) {
         for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
@@ -124,4 +145,43 @@ void model_apply(const sim_model *mdl, a64_cpu *c)
     c->feat = mdl->feat;
     c->sr[SR_MIDR_EL1] = mdl->midr;
     c->sr[SR_VPIDR_EL2] = mdl->midr; // VPIDR_EL2 resets to MIDR_EL1's value
+    c->async_policy = mdl->async_policy;
+    a64_set_id_registers(c);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int model_list(FILE *out)
+{
+    DIR *d = opendir(ELSIM_MODELS_DIR);
+    if (!d)
+        return -1;
+    char *names[64];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < 64) {
+        size_t l = strlen(e->d_name);
+        if (l > 4 && strcmp(e->d_name + l - 4, ".lua") == 0)
+            names[n++] = strndup(e->d_name, l - 4);
+    }
+    closedir(d);
+    qsort(names, n, sizeof names[0], cmp_str); // directory order is not stable
+    for (size_t i = 0; i < n; i++) {
+        sim_model mdl;
+        char err[256];
+        if (model_load(names[i], &mdl, err, sizeof err)) {
+            fprintf(out, "%-14s MIDR 0x%08llx  features:", mdl.name, (unsigned long long)mdl.midr);
+            for (int f = 1; f < FEAT_COUNT; f++)
+                if (mdl.feat & FEAT_BIT(f))
+                    fprintf(out, " %s", a64_feature_names[f]);
+            fprintf(out, "  async-take: %s\n", mdl.async_policy == A64_ASYNC_LATEST ? "latest" : "earliest");
+        } else {
+            fprintf(out, "%-14s (broken: %s)\n", names[i], err);
+        }
+        free(names[i]);
+    }
+    return (int)n;
 }

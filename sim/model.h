@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "a64.h"
 
@@ -14,6 +15,7 @@ typedef struct sim_model {
     uint64_t midr;
     uint64_t feat;       /* FEAT_BIT set */
     bool workaround[4];  /* SMCCC ARCH_WORKAROUND_n reported as needed */
+    uint8_t async_policy; /* enum a64_async_policy (async_take = "earliest"|"latest") */
 } sim_model;
 
 /* The folder holding the shipped models (compiled in). */
@@ -21,7 +23,11 @@ const char *model_dir(void);
 /* Load a model by name ("generic": models/generic.lua) or by path (a name
  * with '/' or ending in .lua). On failure err holds one line. */
 bool model_load(const char *name_or_path, sim_model *out, char *err, size_t len);
-/* Give the CPU the model's identity and features. */
+/* "earliest"/"latest" to enum a64_async_policy; false if neither. */
+bool model_policy(const char *name, uint8_t *policy);
+/* Print the shipped models, one line each; returns how many (-1: no folder). */
+int model_list(FILE *out);
+/* Give the CPU the model's identity, features, ID registers and policy. */
 void model_apply(const sim_model *mdl, a64_cpu *c);
 
 #endif

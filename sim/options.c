@@ -26,6 +26,15 @@ static const char usage[] =
     "                        or a model file (.lua)\n"
     "  --entry ADDR|SYMBOL   start here instead of the ELF entry point\n"
     "  --sp ADDR             initial SP_ELx (default: top of the first RAM region)\n"
+    "  --hcr VALUE           HCR_EL2 at the start (bare-metal; RW is set for --el 1)\n"
+    "  --inject KIND@WHERE[,esr=ISS]\n"
+    "                        assert irq, fiq, serror, virq, vfiq or vserror when PC\n"
+    "                        reaches WHERE (symbol, symbol+N, address) or at insn=N\n"
+    "                        or cycle=N (repeatable)\n"
+    "  --allow-unfired       an injection that never fired is not a failure\n"
+    "  --async-take POLICY   when an unmasked pending interrupt is taken: earliest\n"
+    "                        (next instruction) or latest (next ISB/ERET/exception)\n"
+    "  --list-models         list the CPU models and exit\n"
     "  --ram BASE:SIZE       RAM region (repeatable; default 0x40000000:1G)\n"
     "  --max-insns N         stop (exit 4) after N instructions\n"
     "  --max-cycles N        stop (exit 4) after N cycles (default 2000000000)\n"
@@ -92,7 +101,8 @@ static bool parse_range(const char *s, sim_range *r)
 }
 
 enum { OPT_ELF = 256, OPT_GUEST, OPT_EL, OPT_ENTRY, OPT_SP, OPT_RAM, OPT_MAX_INSNS,
-       OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_HELP, OPT_VERSION, OPT_MODEL };
+       OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_HELP, OPT_VERSION, OPT_MODEL, OPT_INJECT, OPT_ALLOW_UNFIRED,
+       OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS };
 
 static const struct option longopts[] = {
     { "elf", required_argument, NULL, OPT_ELF },
@@ -108,6 +118,11 @@ static const struct option longopts[] = {
     { "trace", no_argument, NULL, OPT_TRACE },
     { "trace-file", required_argument, NULL, OPT_TRACE_FILE },
     { "model", required_argument, NULL, OPT_MODEL },
+    { "inject", required_argument, NULL, OPT_INJECT },
+    { "allow-unfired", no_argument, NULL, OPT_ALLOW_UNFIRED },
+    { "async-take", required_argument, NULL, OPT_ASYNC_TAKE },
+    { "hcr", required_argument, NULL, OPT_HCR },
+    { "list-models", no_argument, NULL, OPT_LIST_MODELS },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
@@ -120,6 +135,24 @@ static enum cli_result apply(int opt, const char *arg, sim_options *o, char *err
     case OPT_GUEST: o->guest = arg; break;
     case OPT_ENTRY: o->entry = arg; break;
     case OPT_MODEL: o->model = arg; break;
+    case OPT_ALLOW_UNFIRED: o->allow_unfired = true; break;
+    case OPT_ASYNC_TAKE:
+        if (strcmp(arg, "earliest") != 0 && strcmp(arg, "latest") != 0)
+            return error(err, len, "--async-take '%s': expected earliest or latest", arg);
+        o->async_take = arg;
+        break;
+    case OPT_HCR:
+        if (!cli_number(arg, &o->hcr))
+            return error(err, len, "--hcr '%s': expected a 64-bit value", arg);
+        o->have_hcr = true;
+        break;
+    case OPT_INJECT:
+        if (o->ninject == SIM_MAX_INJECT)
+            return error(err, len, "--inject: at most %d injections", SIM_MAX_INJECT);
+        if (!inject_parse(arg, &o->inject[o->ninject], err, len))
+            return CLI_ERROR;
+        o->ninject++;
+        break;
     case OPT_JSON: o->json = true; break;
     case OPT_TRACE: o->trace = true; break;
     case OPT_TRACE_FILE: o->trace = true; o->trace_file = arg; break;
@@ -181,6 +214,10 @@ enum cli_result cli_parse(int argc, char **argv, sim_options *o, char *err, size
         }
         if (opt == OPT_HELP) {
             fputs(usage, stdout);
+            return CLI_DONE;
+        }
+        if (opt == OPT_LIST_MODELS) {
+            o->list_models = true;
             return CLI_DONE;
         }
         if (opt == OPT_VERSION) {

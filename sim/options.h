@@ -7,8 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "inject.h"
+
 #define SIM_MAX_DUMPS 16
 #define SIM_MAX_RAMS 8
+#define SIM_MAX_INJECT 32
 
 /* Exit statuses (DESIGN section 8). */
 enum sim_exit {
@@ -39,6 +42,13 @@ typedef struct sim_options {
     unsigned ndumps;
     sim_range rams[SIM_MAX_RAMS];
     unsigned nrams;
+    sim_injection inject[SIM_MAX_INJECT];
+    unsigned ninject;
+    bool allow_unfired;     /* an injection that never fired is not a failure */
+    const char *async_take; /* "earliest"/"latest": overrides the model */
+    bool have_hcr;
+    uint64_t hcr;           /* HCR_EL2 at the start of a bare-metal run */
+    bool list_models;       /* --list-models (CLI_DONE: the caller lists) */
 } sim_options;
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_ERROR };

@@ -44,6 +44,33 @@ static void text_dump(FILE *out, sim_machine *m, const sim_range *r)
     }
 }
 
+static const char *const fate_names[] = { "still pending", "taken", "deferred" };
+
+static void text_async(FILE *out, sim_machine *m)
+{
+    char sym[128];
+    for (unsigned i = 0; i < m->nrec; i++) {
+        const sim_async_record *r = &m->rec[i];
+        const char *src = r->injection >= 0 ? m->inj[r->injection].spec : "raised by the code";
+        fprintf(out, "  async %-8s (%s) asserted at insn %llu pc=0x%llx%s%s: %s", inject_kind_name(r->kind),
+                src, (unsigned long long)r->at_insn, (unsigned long long)r->at_pc,
+                machine_symbolize(m, r->at_pc, sym, sizeof sym)[0] ? " " : "", sym, fate_names[r->fate]);
+        if (r->fate == AFATE_TAKEN)
+            fprintf(out, " to EL%u at vector 0x%llx, ELR=0x%llx %s", r->el, (unsigned long long)r->vector,
+                    (unsigned long long)r->elr, machine_symbolize(m, r->elr, sym, sizeof sym));
+        else if (r->fate == AFATE_DEFERRED)
+            fprintf(out, " by an ESB at EL%u", r->el);
+        fputc('\n', out);
+        if (r->fate == AFATE_PENDING)
+            fprintf(out, "  WARNING: the %s above was never taken\n", inject_kind_name(r->kind));
+    }
+    for (unsigned i = 0; i < m->ninj; i++)
+        if (!m->inj[i].fired)
+            fprintf(out, "  WARNING: injection never fired: %s\n", m->inj[i].spec);
+    if (m->rec_overflow)
+        fprintf(out, "  WARNING: more asynchronous exceptions than the %d recorded\n", SIM_MAX_ASYNC_RECORDS);
+}
+
 void report_text(FILE *out, sim_machine *m, const sim_options *o)
 {
     a64_cpu *c = &m->cpu;
@@ -66,6 +93,7 @@ void report_text(FILE *out, sim_machine *m, const sim_options *o)
     fprintf(out, "  nzcv %c%c%c%c  daif 0x%x  SPSel %u\n", (c->ps.nzcv & PSTATE_N) ? 'N' : '-',
             (c->ps.nzcv & PSTATE_Z) ? 'Z' : '-', (c->ps.nzcv & PSTATE_C) ? 'C' : '-',
             (c->ps.nzcv & PSTATE_V) ? 'V' : '-', c->ps.daif >> 6, c->ps.sp);
+    text_async(out, m);
     for (unsigned i = 0; i < o->ndumps; i++)
         text_dump(out, m, &o->dumps[i]);
 }
@@ -90,6 +118,30 @@ static json_t *json_dump(sim_machine *m, const sim_range *r)
     }
     json_object_set_new(d, "words", words);
     return d;
+}
+
+static json_t *json_async(sim_machine *m)
+{
+    json_t *a = json_array();
+    for (unsigned i = 0; i < m->nrec; i++) {
+        const sim_async_record *r = &m->rec[i];
+        json_t *e = json_object();
+        json_object_set_new(e, "kind", json_string(inject_kind_name(r->kind)));
+        json_object_set_new(e, "source", json_string(r->injection >= 0 ? m->inj[r->injection].spec : "code"));
+        json_object_set_new(e, "asserted_insn", json_integer((json_int_t)r->at_insn));
+        json_object_set_new(e, "asserted_pc", hex(r->at_pc));
+        json_object_set_new(e, "fate", json_string(fate_names[r->fate]));
+        if (r->fate != AFATE_PENDING) {
+            json_object_set_new(e, "el", json_integer(r->el));
+            json_object_set_new(e, "fate_insn", json_integer((json_int_t)r->fate_insn));
+        }
+        if (r->fate == AFATE_TAKEN) {
+            json_object_set_new(e, "vector", hex(r->vector));
+            json_object_set_new(e, "elr", hex(r->elr));
+        }
+        json_array_append_new(a, e);
+    }
+    return a;
 }
 
 bool report_json(FILE *out, sim_machine *m, const sim_options *o)
@@ -118,6 +170,12 @@ bool report_json(FILE *out, sim_machine *m, const sim_options *o)
         json_object_set_new(e, "vector", hex(c->last_vector));
         json_object_set_new(j, "unhandled_exception", e);
     }
+    json_object_set_new(j, "async", json_async(m));
+    json_t *unfired = json_array();
+    for (unsigned i = 0; i < m->ninj; i++)
+        if (!m->inj[i].fired)
+            json_array_append_new(unfired, json_string(m->inj[i].spec));
+    json_object_set_new(j, "unfired", unfired);
     json_t *dumps = json_array();
     for (unsigned i = 0; i < o->ndumps; i++)
         json_array_append_new(dumps, json_dump(m, &o->dumps[i]));
