@@ -48,6 +48,8 @@ enum a64_stop {
     A64_STOP_BREAK,        /* a host-side breakpoint or hook asked to stop */
 };
 
+#define A64_MAX_BREAKPOINTS 16
+
 /* A synchronous exception recorded by a handler, taken at the end of the
  * step by the one function that writes ELR/SPSR/ESR/FAR. */
 typedef struct a64_exc {
@@ -73,15 +75,24 @@ typedef struct a64_dec {
     uint16_t op;    /* enum a64_op */
 } a64_dec;
 
+/* What the bus answered for a slow-path access. */
+enum a64_bus_result {
+    A64_BUS_OK = 0,
+    A64_BUS_ABORT,     /* nothing answers: a synchronous external abort */
+    A64_BUS_STAGE2,    /* not mapped at stage 2: an access from EL0/EL1 with
+                        * HCR_EL2.VM set takes a stage-2 data abort to EL2 (the
+                        * hypervisor emulates it); otherwise an external abort */
+};
+
 /* Memory as the machine provides it. Addresses are physical (no MMU yet).
  * host_page returns the host bytes of a RAM page, or NULL for a page that
  * needs the slow path (device, unmapped, or copy-on-write before a write).
- * read/write return false when nothing answers: an external abort. */
+ * read/write serve the slow path and return enum a64_bus_result. */
 typedef struct a64_bus {
     void *ctx;
     uint8_t *(*host_page)(void *ctx, uint64_t page_addr, bool for_write);
-    bool (*read)(void *ctx, uint64_t addr, void *buf, unsigned len);
-    bool (*write)(void *ctx, uint64_t addr, const void *buf, unsigned len);
+    int (*read)(void *ctx, uint64_t addr, void *buf, unsigned len);
+    int (*write)(void *ctx, uint64_t addr, const void *buf, unsigned len);
 } a64_bus;
 
 /* What the machine does for the CPU where the architecture leaves the core:
@@ -100,6 +111,10 @@ typedef struct a64_env {
      * or physical, enum a64_async_fate, the EL and vector when taken). */
     void (*async_event)(void *ctx, struct a64_cpu *cpu, unsigned kind, bool virt, unsigned fate,
                         unsigned el, uint64_t vector);
+    /* Every exception entry (after the new state is in place) and every
+     * ERET (after it), for the machine's bookkeeping; may be NULL. */
+    void (*on_entry)(void *ctx, struct a64_cpu *cpu, unsigned from_el);
+    void (*on_eret)(void *ctx, struct a64_cpu *cpu, unsigned from_el);
 } a64_env;
 
 /* When a pending asynchronous exception is recognised after an MSR that
@@ -145,6 +160,7 @@ typedef struct a64_cpu {
     a64_exc exc;
     int stop;          /* enum a64_stop */
     uint64_t insns;    /* retired instructions */
+    uint64_t insns_el[3]; /* retired instructions by the EL they ran at */
     uint64_t cycles;
 
     uint64_t feat;     /* FEAT_BIT(enum a64_feature) set of the model */
@@ -153,6 +169,15 @@ typedef struct a64_cpu {
     uint64_t exc_taken;      /* count of exceptions taken */
     uint64_t last_vector;    /* address of the last vector entered */
     uint64_t insns_at_entry; /* c->insns when it was entered */
+
+    const a64_dec *cur; /* the instruction being executed */
+
+    /* Host-side breakpoints: the run stops (A64_STOP_BREAK) before the
+     * instruction at one of these addresses executes; bkpt_resume lets the
+     * one at that address execute once, to continue from a stop. */
+    uint64_t bkpt[A64_MAX_BREAKPOINTS];
+    unsigned nbkpt;
+    uint64_t bkpt_resume;
 
     const a64_bus *bus;
     a64_env env;
@@ -200,6 +225,10 @@ void a64_run(a64_cpu *c, uint64_t insn_limit, uint64_t cycle_limit);
 /* ---- memory, as instructions see it (faults become data aborts) ---- */
 bool a64_mem_read(a64_cpu *c, uint64_t va, unsigned len, void *out);
 bool a64_mem_write(a64_cpu *c, uint64_t va, unsigned len, const void *in);
+/* Breakpoints (see bkpt above); false when the table is full. */
+bool a64_set_breakpoint(a64_cpu *c, uint64_t addr);
+void a64_clear_breakpoints(a64_cpu *c);
+
 /* Read memory for an observer (trace, debugger): no fault, no side effect. */
 bool a64_mem_peek(a64_cpu *c, uint64_t va, void *out, unsigned len);
 /* The machine changed what backs memory (mapping, snapshot): forget the

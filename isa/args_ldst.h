@@ -51,4 +51,22 @@ enum {
     FMOV_D1, /* Xd <-> Vn.D[1]: bits [127:64], the low half is kept */
 };
 
+/* SIMD structure loads/stores: registers per structure (selem, 1-4) in
+ * bits [2:0]; for the multiple-structure rows the register count of LD1/ST1
+ * (rpt) and what the row fixes of the arrangement for LD2-LD4/ST2-ST4,
+ * whose 1D arrangement (size:Q = 11:0) is reserved: Q = 1 (VS_Q128), or
+ * Q = 0 and the element size (VS_SIZE_FIXED); for single lanes the element
+ * size. Q and the other element sizes come from the word's q/z fields. */
+#define VS_SELEM_MASK 0x7
+#define VS_SIZE_FIXED 0x40
+#define VS_Q128 0x80
+#define VS_MULTI(selem, rpt) ((selem) | (rpt) << 3)
+#define VS_MULTI_Q(selem) (VS_MULTI(selem, 1) | VS_Q128)
+#define VS_MULTI_SZ(selem, size) (VS_MULTI(selem, 1) | VS_SIZE_FIXED | (size) << 8)
+#define VS_LANE(selem, size) ((selem) | (size) << 3)
+#define VS_REPL(selem) (selem)
+#define VS_RPT(arg) (((arg) >> 3) & 0x7)
+#define VS_FIXED_SIZE(arg) (((arg) >> 8) & 0x3)
+#define VS_LANE_SIZE(arg) (((arg) >> 3) & 0x7)
+
 #endif

@@ -6,6 +6,7 @@
 #include "decode.h"
 #include "exception.h"
 #include "icache.h"
+#include "regs.h"
 #include "sysreg.h"
 
 void a64_cpu_init(a64_cpu *c, const a64_bus *bus, unsigned el)
@@ -19,6 +20,7 @@ void a64_cpu_init(a64_cpu *c, const a64_bus *bus, unsigned el)
     c->ps.el = (uint8_t)el;
     c->ps.sp = 1;
     c->ps.daif = PSTATE_DAIF_MASK; // reset: all interrupts masked
+    c->bkpt_resume = UINT64_MAX;
 }
 
 void a64_cpu_fini(a64_cpu *c)
@@ -53,6 +55,48 @@ static bool enter_page(a64_cpu *c, uint64_t page)
     return true;
 }
 
+static bool is_breakpoint(const a64_cpu *c, uint64_t pc)
+{
+    for (unsigned i = 0; i < c->nbkpt; i++)
+        if (c->bkpt[i] == pc)
+            return true;
+    return false;
+}
+
+/* The decoded slot of a breakpoint address runs this instead: stop before
+ * the instruction, unless resuming from that very stop. */
+static void exec_breakpoint(a64_cpu *c, const a64_dec *d)
+{
+    if (c->bkpt_resume == c->pc) {
+        c->bkpt_resume = UINT64_MAX;
+        const a64_insn_info *r = &a64_insns[d->op];
+        (r->cls == CLS_SIMD ? exec_fp_guarded : r->fn)(c, d);
+        return;
+    }
+    c->stop = A64_STOP_BREAK;
+    c->next_pc = c->pc;
+    // nothing executed: undo the step's count of this instruction
+    c->insns--;
+    c->insns_el[c->ps.el]--;
+    c->cycles--;
+}
+
+bool a64_set_breakpoint(a64_cpu *c, uint64_t addr)
+{
+    if (c->nbkpt == A64_MAX_BREAKPOINTS)
+        return false;
+    c->bkpt[c->nbkpt++] = addr;
+    a64_code_written(c, addr, 4); // re-decode so the slot runs exec_breakpoint
+    return true;
+}
+
+void a64_clear_breakpoints(a64_cpu *c)
+{
+    for (unsigned i = 0; i < c->nbkpt; i++)
+        a64_code_written(c, c->bkpt[i], 4);
+    c->nbkpt = 0;
+}
+
 static inline const a64_dec *fetch(a64_cpu *c)
 {
     uint64_t pc = c->pc;
@@ -70,6 +114,11 @@ static inline const a64_dec *fetch(a64_cpu *c)
         uint32_t w;
         memcpy(&w, b->host + (pc & (A64_PAGE_SIZE - 1)), 4);
         a64_decode(w, d);
+        // FP/SIMD instructions go through the CPACR_EL1/CPTR_EL2 check first
+        if (a64_insns[d->op].cls == CLS_SIMD)
+            d->fn = exec_fp_guarded;
+        if (c->nbkpt && is_breakpoint(c, pc))
+            d->fn = exec_breakpoint;
         b->ndecoded++;
     }
     return d;
@@ -82,6 +131,7 @@ static inline void step(a64_cpu *c)
     if (a64_async_any(c) && a64_async_take(c))
         return;
     c->iesb_window = false;
+    unsigned el = c->ps.el;
     if (c->ps.il) {
         // PSTATE.IL set by an illegal return: this instruction faults
         a64_raise(c, a64_sync_target_el(c), syn_illegal_state(), c->pc);
@@ -89,6 +139,7 @@ static inline void step(a64_cpu *c)
         const a64_dec *d = fetch(c);
         if (d) {
             c->next_pc = c->pc + 4;
+            c->cur = d;
             d->fn(c, d);
         }
     }
@@ -98,6 +149,7 @@ static inline void step(a64_cpu *c)
     }
     c->pc = c->next_pc;
     c->insns++;
+    c->insns_el[el]++;
 }
 
 void a64_step(a64_cpu *c) { step(c); }
@@ -111,6 +163,33 @@ void a64_run(a64_cpu *c, uint64_t insn_limit, uint64_t cycle_limit)
         }
         step(c);
     }
+}
+
+unsigned a64_fp_trap_el(const a64_cpu *c)
+{
+    unsigned el = c->ps.el;
+    unsigned fpen = (c->sr[SR_CPACR_EL1] >> CPACR_EL1_FPEN_SHIFT) & 3;
+    bool tge = c->sr[SR_HCR_EL2] & HCR_EL2_TGE;
+    // CPACR_EL1.FPEN: 0b01 traps EL0 only, 0b00/0b10 trap EL0 and EL1; it
+    // does not apply at EL0 while HCR_EL2.TGE routes EL0 to EL2
+    if (el == A64_EL1 && !(fpen & 1))
+        return A64_EL1;
+    if (el == A64_EL0 && !tge && fpen != 3)
+        return A64_EL1;
+    // CPTR_EL2.TFP traps EL0, EL1 and EL2 to EL2
+    if ((c->feat & FEAT_BIT(FEAT_EL2)) && (c->sr[SR_CPTR_EL2] & CPTR_EL2_TFP))
+        return A64_EL2;
+    return 0;
+}
+
+void exec_fp_guarded(a64_cpu *c, const a64_dec *d)
+{
+    unsigned el = a64_fp_trap_el(c);
+    if (el) {
+        a64_raise(c, el, syn_fp_access(), c->pc); // EC 0x07, ELR = the instruction
+        return;
+    }
+    a64_insns[d->op].fn(c, d);
 }
 
 void exec_unallocated(a64_cpu *c, const a64_dec *d)

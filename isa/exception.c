@@ -3,6 +3,7 @@
 #include "exception.h"
 
 #include "async.h"
+#include "decode.h"
 #include "pstate.h"
 #include "regs.h"
 
@@ -65,6 +66,20 @@ void a64_insn_abort(a64_cpu *c, uint64_t va, unsigned ifsc)
     c->exc.far = va;
 }
 
+#define HPFAR_FIPA_SHIFT 4
+#define S2_FAULT_LEVEL 3
+
+void a64_stage2_data_abort(a64_cpu *c, uint64_t va, uint64_t ipa, unsigned len, bool is_write)
+{
+    uint32_t isv = c->cur ? a64_ldst_isv_syndrome(c->cur, len) : 0;
+    uint32_t esr = syn_data_abort(false, is_write, false, FSC_TRANSLATION_L(S2_FAULT_LEVEL)) | isv;
+    a64_raise(c, A64_EL2, esr, c->pc);
+    c->exc.far_valid = true;
+    c->exc.far = va;
+    c->exc.hpfar_valid = true;
+    c->exc.hpfar = (ipa >> A64_PAGE_SHIFT) << HPFAR_FIPA_SHIFT; // FIPA = IPA[51:12] at bit 4
+}
+
 void a64_pc_alignment_fault(a64_cpu *c, uint64_t target)
 {
     a64_raise(c, a64_sync_target_el(c), syn_pc_align(), target);
@@ -117,6 +132,8 @@ void a64_exception_entry(a64_cpu *c, unsigned target_el, unsigned type_offset, u
     c->last_vector = vec;
     c->insns_at_entry = c->insns;
     c->exc_taken++;
+    if (c->env.on_entry)
+        c->env.on_entry(c->env.ctx, c, from);
 }
 
 void a64_take_sync(a64_cpu *c)
@@ -176,4 +193,6 @@ void a64_exception_return(a64_cpu *c)
     c->event_reg = true; // an exception return sets the event register
     a64_context_sync(c); // and is a context synchronization event
     c->next_pc = elr;
+    if (c->env.on_eret)
+        c->env.on_eret(c->env.ctx, c, old.el);
 }

@@ -27,6 +27,10 @@ void a64_undefined(a64_cpu *c);
 void a64_data_abort(a64_cpu *c, uint64_t va, bool is_write, unsigned dfsc);
 void a64_insn_abort(a64_cpu *c, uint64_t va, unsigned ifsc);
 void a64_pc_alignment_fault(a64_cpu *c, uint64_t target);
+/* A stage-2 translation fault on a data access from EL0/EL1, to EL2 with
+ * HPFAR_EL2 = the IPA and, for a single-register load/store without
+ * writeback, the instruction syndrome (ISV, SAS, SSE, SRT, SF, AR). */
+void a64_stage2_data_abort(a64_cpu *c, uint64_t va, uint64_t ipa, unsigned len, bool is_write);
 void a64_sp_alignment_fault(a64_cpu *c);
 
 /* Take the recorded synchronous exception (called by the step). */

@@ -24,7 +24,8 @@ static void ld_fp(a64_cpu *c, const a64_dec *d, const ls_addr *a)
 static void st_fp(a64_cpu *c, const a64_dec *d, const ls_addr *a)
 {
     unsigned bytes = ls_size(a64_arg(d));
-    if (!ls_check_a(c, a->va, bytes, true) || !a64_mem_write(c, a->va, bytes, c->v[a64_fld(d, 't')]))
+    const uint64_t *vt = c->v[a64_fld(d, 't')];
+    if (!ls_check_a(c, a->va, bytes, true) || !a64_mem_write(c, a->va, bytes, vt))
         return;
     if (a->wback)
         a64_set_xsp(c, a64_fld(d, 'n'), a->wb);

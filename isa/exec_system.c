@@ -142,6 +142,8 @@ static void sysreg_fault(a64_cpu *c, const a64_dec *d, enum sr_result r, bool is
 {
     if (r == SR_TRAP_EL2)
         trap_sys(c, A64_EL2, d, is_read);
+    else if (r == SR_TRAP_EL1) // an EL0 access disabled at EL1 (EL2 with TGE)
+        trap_sys(c, a64_sync_target_el(c), d, is_read);
     else
         a64_undefined(c);
 }
@@ -149,7 +151,7 @@ static void sysreg_fault(a64_cpu *c, const a64_dec *d, enum sr_result r, bool is
 void exec_mrs(a64_cpu *c, const a64_dec *d)
 {
     uint64_t v;
-    enum sr_result r = sysreg_read(c, sysreg_lookup(sysreg_enc(d)), &v);
+    enum sr_result r = sysreg_read_enc(c, sysreg_enc(d), &v);
     if (r != SR_OK) {
         sysreg_fault(c, d, r, true);
         return;
@@ -159,7 +161,7 @@ void exec_mrs(a64_cpu *c, const a64_dec *d)
 
 void exec_msr_reg(a64_cpu *c, const a64_dec *d)
 {
-    enum sr_result r = sysreg_write(c, sysreg_lookup(sysreg_enc(d)), a64_x(c, a64_fld(d, 't')));
+    enum sr_result r = sysreg_write_enc(c, sysreg_enc(d), a64_x(c, a64_fld(d, 't')));
     if (r != SR_OK)
         sysreg_fault(c, d, r, false);
 }

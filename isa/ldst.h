@@ -121,8 +121,9 @@ static inline bool ls_have(a64_cpu *c, enum a64_feature f)
 /* AArch64.CheckFPAdvSIMDEnabled: CPACR_EL1.FPEN at EL0/EL1 (outside the
  * EL2&0 host regime), then CPTR_EL2 at EL0-EL2 (TFP, or FPEN at the same
  * bits as CPACR_EL1's when HCR_EL2.E2H = 1). A disabled access is an
- * EC 0x07 trap; one to EL1 goes to EL2 instead when HCR_EL2.TGE = 1.
- * False after the trap. */
+ * EC 0x07 trap, except that a CPACR_EL1 trap that HCR_EL2.TGE routes to
+ * EL2 is reported as EC 0x00 (AArch64.AdvSIMDFPAccessTrap). False after
+ * the trap. */
 static inline bool ls_fp_enabled(a64_cpu *c)
 {
     unsigned el = c->ps.el;
@@ -132,8 +133,10 @@ static inline bool ls_fp_enabled(a64_cpu *c)
         unsigned fpen = (c->sr[SR_CPACR_EL1] >> CPACR_EL1_FPEN_SHIFT) & 3;
         // FPEN x0: EL0 and EL1 trap; 01: EL0 traps; 11: nothing traps
         if (!(fpen & 1) || (fpen == 1 && el == A64_EL0)) {
-            unsigned target = have_el2 && (hcr & HCR_EL2_TGE) ? A64_EL2 : A64_EL1;
-            a64_raise(c, target, syn_fp_access(), c->pc);
+            if (have_el2 && (hcr & HCR_EL2_TGE))
+                a64_raise(c, A64_EL2, syn_uncategorized(), c->pc);
+            else
+                a64_raise(c, A64_EL1, syn_fp_access(), c->pc);
             return false;
         }
     }

@@ -5,6 +5,7 @@
 
 #include "exception.h"
 #include "icache.h"
+#include "regs.h"
 
 static inline a64_tlb_entry *tlb_slot(a64_tlb_entry *t, uint64_t page)
 {
@@ -48,81 +49,81 @@ static uint8_t *write_host(a64_cpu *c, uint64_t page)
     return h;
 }
 
-static bool read_part(a64_cpu *c, uint64_t va, unsigned len, uint8_t *out)
+static int read_part(a64_cpu *c, uint64_t va, unsigned len, uint8_t *out)
 {
     uint64_t page = va & A64_PAGE_MASK;
     uint8_t *h = read_host(c, page);
     if (h) {
         memcpy(out, h + (va - page), len);
-        return true;
+        return A64_BUS_OK;
     }
     return c->bus->read(c->bus->ctx, va, out, len);
 }
 
-static bool write_part(a64_cpu *c, uint64_t va, unsigned len, const uint8_t *in)
+static int write_part(a64_cpu *c, uint64_t va, unsigned len, const uint8_t *in)
 {
     uint64_t page = va & A64_PAGE_MASK;
     uint8_t *h = write_host(c, page);
     if (h) {
         memcpy(h + (va - page), in, len);
-        return true;
+        return A64_BUS_OK;
     }
     return c->bus->write(c->bus->ctx, va, in, len);
+}
+
+/* Turn a bus fault into the architectural abort: a stage-2 one to EL2 for
+ * an EL0/EL1 access with stage 2 enabled, else a synchronous external one. */
+static bool fault(a64_cpu *c, uint64_t va, unsigned len, bool is_write, int res)
+{
+    if (res == A64_BUS_STAGE2 && c->ps.el <= A64_EL1 && (c->sr[SR_HCR_EL2] & HCR_EL2_VM))
+        a64_stage2_data_abort(c, va, va, len, is_write); // stage 1 is flat: IPA = VA
+    else
+        a64_data_abort(c, va, is_write, FSC_SEA);
+    return false;
 }
 
 bool a64_mem_read(a64_cpu *c, uint64_t va, unsigned len, void *out)
 {
     uint64_t first = A64_PAGE_SIZE - (va & (A64_PAGE_SIZE - 1));
+    int r;
     if (len <= first) {
-        if (read_part(c, va, len, out))
-            return true;
-        a64_data_abort(c, va, false, FSC_SEA);
-        return false;
+        r = read_part(c, va, len, out);
+        return r == A64_BUS_OK || fault(c, va, len, false, r);
     }
-    if (!read_part(c, va, (unsigned)first, out)) {
-        a64_data_abort(c, va, false, FSC_SEA);
-        return false;
-    }
-    if (!read_part(c, va + first, len - (unsigned)first, (uint8_t *)out + first)) {
-        a64_data_abort(c, va + first, false, FSC_SEA);
-        return false;
-    }
-    return true;
+    r = read_part(c, va, (unsigned)first, out);
+    if (r != A64_BUS_OK)
+        return fault(c, va, len, false, r);
+    r = read_part(c, va + first, len - (unsigned)first, (uint8_t *)out + first);
+    return r == A64_BUS_OK || fault(c, va + first, len, false, r);
 }
 
 bool a64_mem_write(a64_cpu *c, uint64_t va, unsigned len, const void *in)
 {
     uint64_t first = A64_PAGE_SIZE - (va & (A64_PAGE_SIZE - 1));
+    int r;
     if (len > first) {
         // check both pages answer before writing either half
         uint8_t probe;
-        if (!read_part(c, va + first, 1, &probe)) {
-            a64_data_abort(c, va + first, true, FSC_SEA);
-            return false;
-        }
-        if (!write_part(c, va, (unsigned)first, in)) {
-            a64_data_abort(c, va, true, FSC_SEA);
-            return false;
-        }
-        if (!write_part(c, va + first, len - (unsigned)first, (const uint8_t *)in + first)) {
-            a64_data_abort(c, va + first, true, FSC_SEA);
-            return false;
-        }
-        return true;
+        r = read_part(c, va + first, 1, &probe);
+        if (r != A64_BUS_OK)
+            return fault(c, va + first, len, true, r);
+        r = write_part(c, va, (unsigned)first, in);
+        if (r != A64_BUS_OK)
+            return fault(c, va, len, true, r);
+        r = write_part(c, va + first, len - (unsigned)first, (const uint8_t *)in + first);
+        return r == A64_BUS_OK || fault(c, va + first, len, true, r);
     }
-    if (write_part(c, va, len, in))
-        return true;
-    a64_data_abort(c, va, true, FSC_SEA);
-    return false;
+    r = write_part(c, va, len, in);
+    return r == A64_BUS_OK || fault(c, va, len, true, r);
 }
 
 bool a64_mem_peek(a64_cpu *c, uint64_t va, void *out, unsigned len)
 {
     uint64_t first = A64_PAGE_SIZE - (va & (A64_PAGE_SIZE - 1));
     if (len <= first)
-        return read_part(c, va, len, out);
-    return read_part(c, va, (unsigned)first, out) &&
-           read_part(c, va + first, len - (unsigned)first, (uint8_t *)out + first);
+        return read_part(c, va, len, out) == A64_BUS_OK;
+    return read_part(c, va, (unsigned)first, out) == A64_BUS_OK &&
+           read_part(c, va + first, len - (unsigned)first, (uint8_t *)out + first) == A64_BUS_OK;
 }
 
 void a64_tlb_flush(a64_cpu *c)

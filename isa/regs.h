@@ -1,5 +1,6 @@
 /* isa/regs.h: named bits of the control registers the model reads
- * (HCR_EL2, SCTLR_ELx, CPTR_EL2, CPACR_EL1), spelled as the Arm ARM does. */
+ * (HCR_EL2, SCTLR_ELx, CPTR_EL2, MDCR_EL2, the timer and PMU enables),
+ * spelled as the Arm ARM does. */
 #ifndef REGS_H
 #define REGS_H
 
@@ -51,7 +52,34 @@
 #define SCTLR_SPAN BIT64(23)
 #define SCTLR_DSSBS BIT64(44)
 
+#define SCTLR_UCT BIT64(15)
+
 #define CPTR_EL2_TFP BIT64(10)
+#define CPTR_EL2_TCPAC BIT64(31)
+
+#define MDCR_EL2_TPMCR BIT64(5)
+#define MDCR_EL2_TPM BIT64(6)
+#define MDCR_EL2_TDE BIT64(8)
+#define MDCR_EL2_TDA BIT64(9)
+#define MDCR_EL2_TDOSA BIT64(10)
+#define MDCR_EL2_TDRA BIT64(11)
+#define MDSCR_EL1_TDCC BIT64(12)
+
+#define PMUSERENR_EL0_EN BIT64(0)
+#define PMUSERENR_EL0_SW BIT64(1)
+#define PMUSERENR_EL0_CR BIT64(2)
+#define PMUSERENR_EL0_ER BIT64(3)
+
+/* EL0 timer enables: CNTKCTL_EL1, and CNTHCTL_EL2 when HCR_EL2.E2H = 1. */
+#define CNTKCTL_EL0PCTEN BIT64(0)
+#define CNTKCTL_EL0VCTEN BIT64(1)
+#define CNTKCTL_EL0VTEN BIT64(8)
+#define CNTKCTL_EL0PTEN BIT64(9)
+/* CNTHCTL_EL2's EL1 enables move with HCR_EL2.E2H (bits 0/1 or 10/11). */
+#define CNTHCTL_EL2_EL1PCTEN BIT64(0)
+#define CNTHCTL_EL2_EL1PCEN BIT64(1)
+#define CNTHCTL_EL2_E2H_EL1PCTEN BIT64(10)
+#define CNTHCTL_EL2_E2H_EL1PCEN BIT64(11)
 #define CPACR_EL1_FPEN_SHIFT 20
 
 #endif

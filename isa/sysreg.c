@@ -122,21 +122,110 @@ void sysreg_set(a64_cpu *c, int id, uint64_t val) { hook_write(c, id, val); }
 
 /* ---- access checks ---- */
 
-/* The HCR_EL2 bit behind each trap rule (for an access from EL0/EL1). */
-static bool trapped(const a64_cpu *c, const sysreg_info *r, bool is_read)
+/* EL2 is enabled for EL0/EL1 whenever it is implemented: this model has no
+ * Secure EL0/EL1 (EL3 is a firmware stub), so EL2Enabled() is "has EL2". */
+static bool el2_enabled(const a64_cpu *c) { return (c->feat & FEAT_BIT(FEAT_EL2)) != 0; }
+
+/* EL0 of a VHE host (HCR_EL2.E2H = TGE = 1): its enables live in EL2. */
+static bool el0_in_host(const a64_cpu *c)
 {
     uint64_t hcr = c->sr[SR_HCR_EL2];
-    switch (r->trap) {
+    return el2_enabled(c) && (hcr & HCR_EL2_E2H) && (hcr & HCR_EL2_TGE);
+}
+
+/* The EL0 timer enables: CNTKCTL_EL1, or for a VHE host's EL0 the same
+ * bits of CNTHCTL_EL2. */
+static bool timer_el0_enabled(const a64_cpu *c, uint64_t bits)
+{
+    uint64_t ctl = el0_in_host(c) ? c->sr[SR_CNTHCTL_EL2] : c->sr[SR_CNTKCTL_EL1];
+    return (ctl & bits) != 0;
+}
+
+/* CNTHCTL_EL2.EL1PCTEN / EL1PCEN clear: EL0/EL1 physical counter or timer
+ * accesses trap to EL2. They sit at bits 0/1, or 10/11 when HCR_EL2.E2H
+ * is 1; a VHE host's EL0 is gated by the EL0 bits alone (DDI 0487:
+ * CNTHCTL_EL2, and the access pseudocode of CNTPCT_EL0 and CNTP_CTL_EL0). */
+static bool cnthctl_traps(const a64_cpu *c, uint64_t bit_e2h0, uint64_t bit_e2h1)
+{
+    if (c->ps.el == A64_EL0 && el0_in_host(c))
+        return false;
+    uint64_t bit = (c->sr[SR_HCR_EL2] & HCR_EL2_E2H) ? bit_e2h1 : bit_e2h0;
+    return !(c->sr[SR_CNTHCTL_EL2] & bit);
+}
+
+/* EL0 access disabled by an EL1 control: trapped where EL0's synchronous
+ * exceptions go. These come before any EL2 trap, as in the Arm ARM's
+ * pseudocode for each register. */
+static bool el0_disabled(const a64_cpu *c, unsigned rule, bool is_read)
+{
+    uint64_t pmu = c->sr[SR_PMUSERENR_EL0];
+    switch (rule) {
+    case TRAP_CTR: {
+        uint64_t sctlr = el0_in_host(c) ? c->sr[SR_SCTLR_EL2] : c->sr[SR_SCTLR_EL1];
+        return !(sctlr & SCTLR_UCT);
+    }
+    // a VHE host's EL0 would use MDCR_EL2.TDCC (FEAT_FGT), not modelled
+    case TRAP_DCC: return (c->sr[SR_MDSCR_EL1] & MDSCR_EL1_TDCC) != 0;
+    case TRAP_PMU:
+    case TRAP_PMCR: return !(pmu & PMUSERENR_EL0_EN);
+    case TRAP_PMSWINC: return !(pmu & (PMUSERENR_EL0_EN | PMUSERENR_EL0_SW));
+    case TRAP_PMCCNTR: return !(pmu & (PMUSERENR_EL0_EN | (is_read ? PMUSERENR_EL0_CR : 0)));
+    case TRAP_PMEVCNTR: return !(pmu & (PMUSERENR_EL0_EN | (is_read ? PMUSERENR_EL0_ER : 0)));
+    case TRAP_PMSELR: return !(pmu & (PMUSERENR_EL0_EN | PMUSERENR_EL0_ER));
+    case TRAP_CNTPCT: return !timer_el0_enabled(c, CNTKCTL_EL0PCTEN);
+    case TRAP_CNTVCT: return !timer_el0_enabled(c, CNTKCTL_EL0VCTEN);
+    case TRAP_CNTP: return !timer_el0_enabled(c, CNTKCTL_EL0PTEN);
+    case TRAP_CNTV: return !timer_el0_enabled(c, CNTKCTL_EL0VTEN);
+    case TRAP_CNTFRQ: return !timer_el0_enabled(c, CNTKCTL_EL0PCTEN | CNTKCTL_EL0VCTEN);
+    default: return false;
+    }
+}
+
+/* EL0/EL1 access trapped to EL2 by the rule's EL2 control. */
+static bool el2_trapped(const a64_cpu *c, unsigned rule, bool is_read)
+{
+    uint64_t hcr = c->sr[SR_HCR_EL2], mdcr = c->sr[SR_MDCR_EL2];
+    // MDCR_EL2.TDE, or HCR_EL2.TGE, makes TDA, TDOSA and TDRA act as 1
+    if ((mdcr & MDCR_EL2_TDE) || (hcr & HCR_EL2_TGE))
+        mdcr |= MDCR_EL2_TDA | MDCR_EL2_TDOSA | MDCR_EL2_TDRA;
+    switch (rule) {
     case TRAP_VM: return (hcr & (is_read ? HCR_EL2_TRVM : HCR_EL2_TVM)) != 0;
     case TRAP_TID1: return (hcr & HCR_EL2_TID1) != 0;
-    case TRAP_TID2: return (hcr & HCR_EL2_TID2) != 0;
+    case TRAP_TID2:
+    case TRAP_CTR: return (hcr & HCR_EL2_TID2) != 0;
     case TRAP_TID3: return (hcr & HCR_EL2_TID3) != 0;
     case TRAP_TACR: return (hcr & HCR_EL2_TACR) != 0;
     case TRAP_TERR: return (hcr & HCR_EL2_TERR) != 0;
     case TRAP_APK: return (hcr & HCR_EL2_APK) == 0;
     case TRAP_TLOR: return (hcr & HCR_EL2_TLOR) != 0;
+    case TRAP_TIDCP: return (hcr & HCR_EL2_TIDCP) != 0;
+    case TRAP_ATA: return (hcr & HCR_EL2_ATA) == 0;
+    case TRAP_TCPAC: return (c->sr[SR_CPTR_EL2] & CPTR_EL2_TCPAC) != 0;
+    case TRAP_TDA:
+    case TRAP_DCC: return (mdcr & MDCR_EL2_TDA) != 0;
+    case TRAP_TDOSA: return (mdcr & MDCR_EL2_TDOSA) != 0;
+    case TRAP_TDRA: return (mdcr & MDCR_EL2_TDRA) != 0;
+    case TRAP_PMU:
+    case TRAP_PMSWINC:
+    case TRAP_PMCCNTR:
+    case TRAP_PMEVCNTR:
+    case TRAP_PMSELR:
+    case TRAP_PMUSERENR: return (mdcr & MDCR_EL2_TPM) != 0;
+    case TRAP_PMCR: return (mdcr & (MDCR_EL2_TPM | MDCR_EL2_TPMCR)) != 0;
+    case TRAP_CNTPCT: return cnthctl_traps(c, CNTHCTL_EL2_EL1PCTEN, CNTHCTL_EL2_E2H_EL1PCTEN);
+    case TRAP_CNTP: return cnthctl_traps(c, CNTHCTL_EL2_EL1PCEN, CNTHCTL_EL2_E2H_EL1PCEN);
     default: return false;
     }
+}
+
+/* Where a rule sends an access to a register that exists at this EL. */
+static enum sr_result apply_rule(const a64_cpu *c, unsigned rule, bool is_read)
+{
+    if (c->ps.el == A64_EL0 && el0_disabled(c, rule, is_read))
+        return SR_TRAP_EL1;
+    if (c->ps.el < A64_EL2 && el2_enabled(c) && el2_trapped(c, rule, is_read))
+        return SR_TRAP_EL2;
+    return SR_OK;
 }
 
 /* Register-specific rules the columns cannot say. */
@@ -145,6 +234,7 @@ static bool extra_undef(const a64_cpu *c, int id, bool is_read)
     switch (id) {
     case SR_SP_EL0: return c->ps.sp == 0; // SP_EL0 is not accessible while in use
     case SR_TPIDRRO_EL0: return !is_read && c->ps.el == A64_EL0;
+    case SR_PMUSERENR_EL0: return !is_read && c->ps.el == A64_EL0; // RO at EL0
     case SR_CNTFRQ_EL0: return !is_read && c->ps.el < A64_EL2; // EL2 is the highest modelled EL
     default: return false;
     }
@@ -163,9 +253,7 @@ static enum sr_result check(a64_cpu *c, int id, bool is_read)
         return SR_UNDEF;
     if (extra_undef(c, id, is_read))
         return SR_UNDEF;
-    if (c->ps.el < A64_EL2 && (c->feat & FEAT_BIT(FEAT_EL2)) && trapped(c, r, is_read))
-        return SR_TRAP_EL2;
-    return SR_OK;
+    return apply_rule(c, r->trap, is_read);
 }
 
 enum sr_result sysreg_read(a64_cpu *c, int id, uint64_t *val)
@@ -179,7 +267,72 @@ enum sr_result sysreg_read(a64_cpu *c, int id, uint64_t *val)
 enum sr_result sysreg_write(a64_cpu *c, int id, uint64_t val)
 {
     enum sr_result res = check(c, id, false);
-    if (res == SR_OK)
-        hook_write(c, id, val & sysreg_table[id].wmask);
+    if (res != SR_OK)
+        return res;
+    const sysreg_info *r = &sysreg_table[id];
+    // bits outside the writable mask keep their value (read-only fields
+    // such as PMCR_EL0.N, RES1 bits); views mask their own state
+    if (r->hook == HOOK_NONE)
+        val = (c->sr[id] & ~r->wmask) | (val & r->wmask);
+    else
+        val &= r->wmask;
+    hook_write(c, id, val);
     return res;
+}
+
+/* ---- encodings no row has ---- */
+
+#define ENC_OP0(e) (((e) >> 14) & 3u)
+#define ENC_OP1(e) (((e) >> 11) & 7u)
+#define ENC_CRN(e) (((e) >> 7) & 15u)
+#define ENC_CRM(e) (((e) >> 3) & 15u)
+
+/* op0=3, op1=0, CRn=0, CRm=1..7: the ID register space, whose unallocated
+ * encodings are reserved RAZ (read-only, EL1 and up) and trapped by
+ * HCR_EL2.TID3 (DDI 0487: the op0=0b11 encoding table and HCR_EL2.TID3). */
+static bool id_space_reserved(uint32_t enc)
+{
+    return ENC_OP0(enc) == 3 && ENC_OP1(enc) == 0 && ENC_CRN(enc) == 0 && ENC_CRM(enc) >= 1 &&
+           ENC_CRM(enc) <= 7;
+}
+
+/* op0=3, CRn=11 or 15: the encodings the Arm ARM reserves for
+ * IMPLEMENTATION DEFINED registers. This model implements none. */
+static bool impdef_space(uint32_t enc)
+{
+    return ENC_OP0(enc) == 3 && (ENC_CRN(enc) == 11 || ENC_CRN(enc) == 15);
+}
+
+static enum sr_result unlisted(const a64_cpu *c, uint32_t enc, bool is_read)
+{
+    if (id_space_reserved(enc)) {
+        if (c->ps.el == A64_EL0 || !is_read)
+            return SR_UNDEF;
+        return apply_rule(c, TRAP_TID3, true);
+    }
+    // with HCR_EL2.TIDCP an EL1 access traps before it can be UNDEFINED;
+    // EL0 accesses stay UNDEFINED (the Arm ARM leaves trapping them to the
+    // implementation)
+    if (impdef_space(enc) && c->ps.el == A64_EL1 && apply_rule(c, TRAP_TIDCP, is_read) == SR_TRAP_EL2)
+        return SR_TRAP_EL2;
+    return SR_UNDEF;
+}
+
+enum sr_result sysreg_read_enc(a64_cpu *c, uint32_t enc, uint64_t *val)
+{
+    int id = sysreg_lookup(enc);
+    if (id >= 0)
+        return sysreg_read(c, id, val);
+    enum sr_result res = unlisted(c, enc, true);
+    if (res == SR_OK)
+        *val = 0; // reserved ID register: RAZ
+    return res;
+}
+
+enum sr_result sysreg_write_enc(a64_cpu *c, uint32_t enc, uint64_t val)
+{
+    int id = sysreg_lookup(enc);
+    if (id >= 0)
+        return sysreg_write(c, id, val);
+    return unlisted(c, enc, false);
 }

@@ -45,7 +45,9 @@ enum a64_feature {
 /* Names as model files spell them ("RAS"), indexed by enum a64_feature. */
 extern const char *const a64_feature_names[FEAT_COUNT];
 
-/* Trap rules: which EL2 control bit traps an EL0/EL1 access (sysreg.c). */
+/* Trap rules: which control bits trap an EL0/EL1 access, to EL1 (an EL0
+ * access disabled by an EL1 control) or to EL2 (sysreg.c, one small
+ * predicate each). */
 enum sr_trap {
     TRAP_NONE,
     TRAP_VM,    /* HCR_EL2.TVM traps writes, TRVM traps reads */
@@ -56,6 +58,26 @@ enum sr_trap {
     TRAP_TERR,  /* HCR_EL2.TERR: error record registers */
     TRAP_APK,   /* HCR_EL2.APK == 0 traps the PAuth key registers */
     TRAP_TLOR,  /* HCR_EL2.TLOR: LORegion registers */
+    TRAP_TIDCP, /* HCR_EL2.TIDCP: IMPLEMENTATION DEFINED (op0 3, CRn 11/15) */
+    TRAP_CTR,   /* CTR_EL0: SCTLR_EL1.UCT gates EL0, then HCR_EL2.TID2 */
+    TRAP_ATA,   /* HCR_EL2.ATA == 0 traps the MTE registers */
+    TRAP_TCPAC, /* CPTR_EL2.TCPAC: CPACR_EL1 */
+    TRAP_TDA,   /* MDCR_EL2.TDA (or TDE): debug registers */
+    TRAP_DCC,   /* MDSCR_EL1.TDCC gates EL0, then MDCR_EL2.TDA: DCC registers */
+    TRAP_TDOSA, /* MDCR_EL2.TDOSA (or TDE): OS lock, OSDLR, DBGPRCR */
+    TRAP_TDRA,  /* MDCR_EL2.TDRA (or TDE): MDRAR_EL1 */
+    TRAP_PMU,   /* PMUSERENR_EL0.EN gates EL0, then MDCR_EL2.TPM */
+    TRAP_PMCR,  /* as TRAP_PMU, and MDCR_EL2.TPMCR: PMCR_EL0 */
+    TRAP_PMSWINC,   /* as TRAP_PMU, PMUSERENR_EL0.SW also enables EL0 */
+    TRAP_PMCCNTR,   /* as TRAP_PMU, PMUSERENR_EL0.CR also enables EL0 reads */
+    TRAP_PMEVCNTR,  /* as TRAP_PMU, PMUSERENR_EL0.ER also enables EL0 reads */
+    TRAP_PMSELR,    /* as TRAP_PMU, PMUSERENR_EL0.ER also enables EL0 */
+    TRAP_PMUSERENR, /* MDCR_EL2.TPM only: EL0 may always read it */
+    TRAP_CNTPCT,    /* CNTKCTL_EL1.EL0PCTEN gates EL0, CNTHCTL_EL2.EL1PCTEN */
+    TRAP_CNTVCT,    /* CNTKCTL_EL1.EL0VCTEN gates EL0 */
+    TRAP_CNTP,      /* CNTKCTL_EL1.EL0PTEN gates EL0, CNTHCTL_EL2.EL1PCEN */
+    TRAP_CNTV,      /* CNTKCTL_EL1.EL0VTEN gates EL0 */
+    TRAP_CNTFRQ,    /* CNTKCTL_EL1.EL0PCTEN or EL0VCTEN enables EL0 reads */
     TRAP_COUNT
 };
 
@@ -81,8 +103,10 @@ enum sr_hook {
     HOOK_COUNT
 };
 
-/* What an access attempt came to. */
-enum sr_result { SR_OK, SR_UNDEF, SR_TRAP_EL2 };
+/* What an access attempt came to. SR_TRAP_EL1: an EL0 access disabled by
+ * an EL1 control, taken as EC 0x18 where EL0's synchronous exceptions go
+ * (EL1, or EL2 when HCR_EL2.TGE = 1). */
+enum sr_result { SR_OK, SR_UNDEF, SR_TRAP_EL2, SR_TRAP_EL1 };
 
 struct a64_cpu;
 
@@ -111,6 +135,11 @@ void sysreg_reset(struct a64_cpu *c);
  * On SR_OK the value is read into *val or written from val. */
 enum sr_result sysreg_read(struct a64_cpu *c, int id, uint64_t *val);
 enum sr_result sysreg_write(struct a64_cpu *c, int id, uint64_t val);
+/* The same by encoding, as MRS/MSR see it: also answers the encodings no
+ * row has but the architecture gives a meaning (the reserved ID space
+ * reads as zero; IMPLEMENTATION DEFINED ones trap with HCR_EL2.TIDCP). */
+enum sr_result sysreg_read_enc(struct a64_cpu *c, uint32_t enc, uint64_t *val);
+enum sr_result sysreg_write_enc(struct a64_cpu *c, uint32_t enc, uint64_t val);
 /* Direct access for the machine (harness, scripts, gdb): no checks, but
  * views (NZCV, DAIF, SP_ELx...) still go through their hooks. */
 uint64_t sysreg_get(struct a64_cpu *c, int id);

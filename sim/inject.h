@@ -23,12 +23,18 @@ typedef struct sim_injection {
 } sim_injection;
 
 /* Lifecycle of one asynchronous exception. */
-enum async_fate { AFATE_PENDING, AFATE_TAKEN, AFATE_DEFERRED };
+enum async_fate {
+    AFATE_PENDING,
+    AFATE_TAKEN,
+    AFATE_DEFERRED,
+    AFATE_HOST, /* still pending when the host ran: the host's to take */
+};
 
 typedef struct sim_async_record {
     uint8_t kind;          /* enum inj_kind (virtual kinds for virtual ones) */
     bool by_software;      /* raised by the code itself (HCR_EL2.VSE...), not injected */
     int injection;         /* index into the injections, or -1 */
+    const char *source;    /* origin when not injected: "code", a device */
     uint64_t at_insn, at_cycle, at_pc;
     uint8_t fate;          /* enum async_fate */
     uint8_t el;            /* EL it was taken to, or the EL that deferred it */

@@ -17,23 +17,56 @@ static uint8_t *bus_host_page(void *ctx, uint64_t page, bool for_write)
     return mem_host_page(&m->mem, page, for_write);
 }
 
-/* The slow path serves devices; with none mapped, nothing answers. */
-static bool bus_read(void *ctx, uint64_t addr, void *buf, unsigned len)
+/* The slow path: an MMIO hole (emulated by the hypervisor side after a
+ * stage-2 abort) or nothing at all (an external abort). */
+static int slow_access(sim_machine *m, uint64_t addr)
 {
-    (void)ctx, (void)addr, (void)buf, (void)len;
-    return false;
+    for (unsigned i = 0; i < m->nholes; i++)
+        if (addr - m->holes[i].addr < m->holes[i].len)
+            return A64_BUS_STAGE2;
+    return A64_BUS_ABORT;
 }
 
-static bool bus_write(void *ctx, uint64_t addr, const void *buf, unsigned len)
+static int bus_read(void *ctx, uint64_t addr, void *buf, unsigned len)
 {
-    (void)ctx, (void)addr, (void)buf, (void)len;
-    return false;
+    (void)buf, (void)len;
+    return slow_access(ctx, addr);
+}
+
+static int bus_write(void *ctx, uint64_t addr, const void *buf, unsigned len)
+{
+    (void)buf, (void)len;
+    return slow_access(ctx, addr);
+}
+
+bool machine_add_mmio_hole(sim_machine *m, uint64_t base, uint64_t size)
+{
+    if (m->nholes == SIM_MAX_HOLES)
+        return false;
+    m->holes[m->nholes++] = (sim_range){ base, size };
+    return true;
 }
 
 static void on_smc(void *ctx, a64_cpu *c, uint16_t imm)
 {
-    (void)imm;
-    firmware_call(&((sim_machine *)ctx)->fw, c);
+    sim_machine *m = ctx;
+    if (m->hooks.smc && m->hooks.smc(m->hooks.ctx, c, imm))
+        return;
+    firmware_call(&m->fw, c);
+}
+
+static void on_entry(void *ctx, a64_cpu *c, unsigned from_el)
+{
+    sim_machine *m = ctx;
+    if (m->hooks.on_entry)
+        m->hooks.on_entry(m->hooks.ctx, c, from_el);
+}
+
+static void on_eret(void *ctx, a64_cpu *c, unsigned from_el)
+{
+    sim_machine *m = ctx;
+    if (m->hooks.on_eret)
+        m->hooks.on_eret(m->hooks.ctx, c, from_el);
 }
 
 /* WFI/WFE: completes at once when an interrupt is already pending (WFI
@@ -144,6 +177,35 @@ static void check_injections(sim_machine *m)
     }
 }
 
+void machine_host_took_pending(sim_machine *m)
+{
+    a64_cpu *c = &m->cpu;
+    for (unsigned i = 0; i < m->nrec; i++) {
+        sim_async_record *r = &m->rec[i];
+        bool pend = (r->kind == INJ_IRQ && c->irq_line) || (r->kind == INJ_FIQ && c->fiq_line) ||
+                    (r->kind == INJ_SERROR && c->serror_pending);
+        if (r->fate == AFATE_PENDING && pend) {
+            r->fate = AFATE_HOST;
+            r->fate_insn = c->insns;
+        }
+    }
+    a64_set_irq(c, false);
+    a64_set_fiq(c, false);
+    a64_set_serror(c, false, 0);
+}
+
+void machine_raise_serror(sim_machine *m, uint32_t iss, const char *source)
+{
+    a64_cpu *c = &m->cpu;
+    a64_set_serror(c, true, iss);
+    if (m->nrec == SIM_MAX_ASYNC_RECORDS) {
+        m->rec_overflow = true;
+        return;
+    }
+    m->rec[m->nrec++] = (sim_async_record){ .kind = INJ_SERROR, .injection = -1, .source = source,
+                                            .at_insn = c->insns, .at_cycle = c->cycles, .at_pc = c->pc };
+}
+
 bool machine_add_injection(sim_machine *m, const sim_injection *inj, char *err, size_t len)
 {
     if (m->ninj == SIM_MAX_INJECTIONS) {
@@ -185,7 +247,8 @@ bool machine_init(sim_machine *m)
     a64_cpu_init(&m->cpu, &m->bus, A64_EL2);
     if (!m->cpu.icache)
         return false;
-    m->cpu.env = (a64_env){ .ctx = m, .smc = on_smc, .wait = on_wait, .async_event = on_async };
+    m->cpu.env = (a64_env){ .ctx = m, .smc = on_smc, .wait = on_wait, .async_event = on_async,
+                            .on_entry = on_entry, .on_eret = on_eret };
     m->insn_limit = UINT64_MAX;
     m->cycle_limit = UINT64_MAX;
     return true;
@@ -240,9 +303,12 @@ void machine_start(sim_machine *m, unsigned el, uint64_t pc, uint64_t sp)
     c->ps.daif = PSTATE_DAIF_MASK;
     c->pc = pc;
     c->sp_el[el] = sp;
-    // below EL2, firmware would have made EL1 AArch64: HCR_EL2.RW = 1
-    if (el < A64_EL2)
+    // below EL2, firmware would have made EL1 AArch64 (HCR_EL2.RW = 1) and
+    // left FP/SIMD enabled (CPACR_EL1.FPEN = 0b11), as QEMU's direct boot does
+    if (el < A64_EL2) {
         c->sr[SR_HCR_EL2] |= HCR_EL2_RW;
+        c->sr[SR_CPACR_EL1] |= UINT64_C(3) << CPACR_EL1_FPEN_SHIFT;
+    }
 }
 
 void machine_set_hvc_conduit(sim_machine *m, bool on)

@@ -9,13 +9,25 @@
 #include "firmware.h"
 #include "image.h"
 #include "inject.h"
+#include "options.h"
 #include "mem.h"
 
 #define SIM_MAX_IMAGES 4
 #define SIM_MAX_INJECTIONS 32
 #define SIM_MAX_ASYNC_RECORDS 256
+#define SIM_MAX_HOLES 8
 
 struct sim_trace;
+
+/* Hooks a mode (the world-switch harness) adds to the machine's handling
+ * of the CPU's events; any may be NULL. smc returns true if it handled the
+ * call (else the firmware model answers). */
+typedef struct sim_hooks {
+    void *ctx;
+    bool (*smc)(void *ctx, a64_cpu *c, uint16_t imm);
+    void (*on_entry)(void *ctx, a64_cpu *c, unsigned from_el);
+    void (*on_eret)(void *ctx, a64_cpu *c, unsigned from_el);
+} sim_hooks;
 
 typedef struct sim_machine {
     a64_cpu cpu;
@@ -32,6 +44,9 @@ typedef struct sim_machine {
     sim_async_record rec[SIM_MAX_ASYNC_RECORDS];
     unsigned nrec;
     bool rec_overflow;       /* more asynchronous exceptions than records */
+    sim_range holes[SIM_MAX_HOLES]; /* MMIO not mapped at stage 2 */
+    unsigned nholes;
+    sim_hooks hooks;
 } sim_machine;
 
 bool machine_init(sim_machine *m);
@@ -47,6 +62,15 @@ void machine_set_hvc_conduit(sim_machine *m, bool on);
 /* Add an injection (parsed by inject_parse); resolves its symbol or
  * address against the loaded images. False with err on failure. */
 bool machine_add_injection(sim_machine *m, const sim_injection *inj, char *err, size_t len);
+/* Guest accesses to [base, base+size) take stage-2 data aborts (with
+ * HCR_EL2.VM set): MMIO the hypervisor side emulates. */
+bool machine_add_mmio_hole(sim_machine *m, uint64_t base, uint64_t size);
+/* Physical interrupts pending while the host runs are the host's: record
+ * them so (fate "host") and clear them. */
+void machine_host_took_pending(sim_machine *m);
+/* Assert a physical SError now (a device's asynchronous external abort),
+ * recorded with `source` as its origin. */
+void machine_raise_serror(sim_machine *m, uint32_t iss, const char *source);
 /* Run to a stop; returns c->stop. */
 int machine_run(sim_machine *m);
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "harness.h"
 #include "machine.h"
 #include "model.h"
 #include "options.h"
@@ -23,19 +24,88 @@ static bool resolve_entry(const sim_machine *m, const char *s, uint64_t *pc)
     return machine_symbol(m, s, pc) || cli_number(s, pc);
 }
 
-static int run(sim_machine *m, const sim_options *o)
+/* The machine as the options describe it: model, RAM, firmware. */
+static bool configure(sim_machine *m, const sim_options *o, char *err, size_t len)
 {
-    char err[512];
     sim_model mdl;
-    if (!model_load(o->model, &mdl, err, sizeof err))
-        return die(err);
+    if (!model_load(o->model, &mdl, err, len))
+        return false;
     model_apply(&mdl, &m->cpu);
+    if (o->async_take)
+        model_policy(o->async_take, &m->cpu.async_policy);
     m->fw.needs_wa1 = mdl.workaround[1];
     m->fw.needs_wa2 = mdl.workaround[2];
     m->fw.needs_wa3 = mdl.workaround[3];
     for (unsigned i = 0; i < o->nrams; i++)
-        if (!machine_add_ram(m, o->rams[i].addr, o->rams[i].len, err, sizeof err))
-            return die(err);
+        if (!machine_add_ram(m, o->rams[i].addr, o->rams[i].len, err, len))
+            return false;
+    m->insn_limit = o->max_insns;
+    m->cycle_limit = o->max_cycles;
+    return true;
+}
+
+static bool add_injections(sim_machine *m, const sim_options *o, char *err, size_t len)
+{
+    for (unsigned i = 0; i < o->ninject; i++)
+        if (!machine_add_injection(m, &o->inject[i], err, len))
+            return false;
+    return true;
+}
+
+static bool open_trace(sim_machine *m, const sim_options *o, char *err, size_t len)
+{
+    if (!o->trace)
+        return true;
+    FILE *tf = stdout;
+    if (o->trace_file && !(tf = fopen(o->trace_file, "w"))) {
+        snprintf(err, len, "%s: cannot write the trace file", o->trace_file);
+        return false;
+    }
+    m->trace = trace_new(tf, tf != stdout);
+    if (!m->trace) {
+        snprintf(err, len, "out of memory");
+        return false;
+    }
+    return true;
+}
+
+/* An injection that never fired leaves the scenario untested. */
+static int unfired_check(sim_machine *m, const sim_options *o, int status)
+{
+    if (status == SIM_EXIT_OK && m->nunfired && !o->allow_unfired) {
+        fprintf(stderr, "sim: %u injection(s) never fired (use --allow-unfired if expected)\n", m->nunfired);
+        return SIM_EXIT_FAIL;
+    }
+    return status;
+}
+
+static int run_world_switch(sim_machine *m, const sim_options *o)
+{
+    char err[512];
+    static harness h;
+    if (!configure(m, o, err, sizeof err) ||
+        !harness_init(&h, m, o->elf, o->guest, stdout, err, sizeof err) ||
+        !add_injections(m, o, err, sizeof err) || !open_trace(m, o, err, sizeof err))
+        return die(err);
+    harness_run(&h);
+    trace_free(m->trace);
+    m->trace = NULL;
+    if (o->json) {
+        if (!harness_report_json(stdout, &h))
+            return die("cannot write the JSON summary");
+    } else {
+        harness_report_text(stdout, &h);
+    }
+    return unfired_check(m, o, harness_exit_status(&h));
+}
+
+static int run(sim_machine *m, const sim_options *o)
+{
+    char err[512];
+    if (o->guest)
+        return run_world_switch(m, o);
+    if (!configure(m, o, err, sizeof err))
+        return die(err);
     const sim_image *img = machine_load(m, o->elf, err, sizeof err);
     if (!img)
         return die(err);
@@ -47,25 +117,10 @@ static int run(sim_machine *m, const sim_options *o)
     machine_start(m, o->el, pc, o->sp);
     if (o->have_hcr)
         m->cpu.sr[SR_HCR_EL2] = o->hcr | (o->el < 2 ? HCR_EL2_RW : 0);
-    if (o->async_take)
-        model_policy(o->async_take, &m->cpu.async_policy);
-    for (unsigned i = 0; i < o->ninject; i++)
-        if (!machine_add_injection(m, &o->inject[i], err, sizeof err))
-            return die(err);
+    if (!add_injections(m, o, err, sizeof err) || !open_trace(m, o, err, sizeof err))
+        return die(err);
     // a bare-metal run at EL1 has no EL2 code: firmware answers its HVCs
     machine_set_hvc_conduit(m, o->el == 1);
-    m->insn_limit = o->max_insns;
-    m->cycle_limit = o->max_cycles;
-    if (o->trace) {
-        FILE *tf = stdout;
-        if (o->trace_file && !(tf = fopen(o->trace_file, "w"))) {
-            snprintf(err, sizeof err, "%s: cannot write the trace file", o->trace_file);
-            return die(err);
-        }
-        m->trace = trace_new(tf, tf != stdout);
-        if (!m->trace)
-            return die("out of memory");
-    }
     int stop = machine_run(m);
     trace_free(m->trace);
     m->trace = NULL;
@@ -75,13 +130,7 @@ static int run(sim_machine *m, const sim_options *o)
     } else {
         report_text(stdout, m, o);
     }
-    int status = report_exit_status(stop);
-    // an injection that never fired leaves the scenario untested
-    if (status == SIM_EXIT_OK && m->nunfired && !o->allow_unfired) {
-        fprintf(stderr, "sim: %u injection(s) never fired (use --allow-unfired if expected)\n", m->nunfired);
-        status = SIM_EXIT_FAIL;
-    }
-    return status;
+    return unfired_check(m, o, report_exit_status(stop));
 }
 
 int main(int argc, char **argv)

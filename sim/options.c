@@ -20,7 +20,7 @@ static const char usage[] =
     "PSCI SYSTEM_OFF (w0 = 0x84000008; smc #0, or hvc #0 from EL1).\n"
     "\n"
     "  --elf FILE            AArch64 ELF (ET_EXEC or ET_DYN) to load and run\n"
-    "  --guest FILE          guest ELF for world-switch mode (not implemented yet)\n"
+    "  --guest FILE          world-switch mode: --elf is the hyp, FILE the EL1 guest\n"
     "  --el N                start at EL1 or EL2 (default 2)\n"
     "  --model NAME|FILE     CPU model: generic (default), cortex-a53, neoverse-n1,\n"
     "                        or a model file (.lua)\n"
@@ -231,8 +231,6 @@ enum cli_result cli_parse(int argc, char **argv, sim_options *o, char *err, size
         return error(err, len, "unexpected argument '%s' (see sim --help)", argv[optind]);
     if (!o->elf)
         return error(err, len, "no program: give --elf FILE (see sim --help)");
-    if (o->guest)
-        return error(err, len, "--guest: world-switch mode is not implemented yet");
     if (!o->nrams) {
         o->rams[0] = (sim_range){ DEFAULT_RAM_BASE, DEFAULT_RAM_SIZE };
         o->nrams = 1;

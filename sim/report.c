@@ -44,14 +44,14 @@ static void text_dump(FILE *out, sim_machine *m, const sim_range *r)
     }
 }
 
-static const char *const fate_names[] = { "still pending", "taken", "deferred" };
+static const char *const fate_names[] = { "still pending", "taken", "deferred", "left to the host" };
 
-static void text_async(FILE *out, sim_machine *m)
+void report_async_text(FILE *out, sim_machine *m, const sim_options *o)
 {
     char sym[128];
     for (unsigned i = 0; i < m->nrec; i++) {
         const sim_async_record *r = &m->rec[i];
-        const char *src = r->injection >= 0 ? m->inj[r->injection].spec : "raised by the code";
+        const char *src = r->injection >= 0 ? m->inj[r->injection].spec : r->source ? r->source : "raised by the code";
         fprintf(out, "  async %-8s (%s) asserted at insn %llu pc=0x%llx%s%s: %s", inject_kind_name(r->kind),
                 src, (unsigned long long)r->at_insn, (unsigned long long)r->at_pc,
                 machine_symbolize(m, r->at_pc, sym, sizeof sym)[0] ? " " : "", sym, fate_names[r->fate]);
@@ -64,6 +64,7 @@ static void text_async(FILE *out, sim_machine *m)
         if (r->fate == AFATE_PENDING)
             fprintf(out, "  WARNING: the %s above was never taken\n", inject_kind_name(r->kind));
     }
+    (void)o;
     for (unsigned i = 0; i < m->ninj; i++)
         if (!m->inj[i].fired)
             fprintf(out, "  WARNING: injection never fired: %s\n", m->inj[i].spec);
@@ -93,7 +94,7 @@ void report_text(FILE *out, sim_machine *m, const sim_options *o)
     fprintf(out, "  nzcv %c%c%c%c  daif 0x%x  SPSel %u\n", (c->ps.nzcv & PSTATE_N) ? 'N' : '-',
             (c->ps.nzcv & PSTATE_Z) ? 'Z' : '-', (c->ps.nzcv & PSTATE_C) ? 'C' : '-',
             (c->ps.nzcv & PSTATE_V) ? 'V' : '-', c->ps.daif >> 6, c->ps.sp);
-    text_async(out, m);
+    report_async_text(out, m, o);
     for (unsigned i = 0; i < o->ndumps; i++)
         text_dump(out, m, &o->dumps[i]);
 }
@@ -120,14 +121,14 @@ static json_t *json_dump(sim_machine *m, const sim_range *r)
     return d;
 }
 
-static json_t *json_async(sim_machine *m)
+json_t *report_async_json(sim_machine *m)
 {
     json_t *a = json_array();
     for (unsigned i = 0; i < m->nrec; i++) {
         const sim_async_record *r = &m->rec[i];
         json_t *e = json_object();
         json_object_set_new(e, "kind", json_string(inject_kind_name(r->kind)));
-        json_object_set_new(e, "source", json_string(r->injection >= 0 ? m->inj[r->injection].spec : "code"));
+        json_object_set_new(e, "source", json_string(r->injection >= 0 ? m->inj[r->injection].spec : r->source ? r->source : "code"));
         json_object_set_new(e, "asserted_insn", json_integer((json_int_t)r->at_insn));
         json_object_set_new(e, "asserted_pc", hex(r->at_pc));
         json_object_set_new(e, "fate", json_string(fate_names[r->fate]));
@@ -170,7 +171,7 @@ bool report_json(FILE *out, sim_machine *m, const sim_options *o)
         json_object_set_new(e, "vector", hex(c->last_vector));
         json_object_set_new(j, "unhandled_exception", e);
     }
-    json_object_set_new(j, "async", json_async(m));
+    json_object_set_new(j, "async", report_async_json(m));
     json_t *unfired = json_array();
     for (unsigned i = 0; i < m->ninj; i++)
         if (!m->inj[i].fired)

@@ -22,16 +22,17 @@ static uint8_t *flat_page(void *ctx, uint64_t page, bool for_write)
     return t->ram + (page - TC_RAM_BASE);
 }
 
-static bool no_device(void *ctx, uint64_t addr, void *buf, unsigned len)
+/* Outside RAM: the stage-2 hole if the test set one, else nothing. */
+static int no_device(void *ctx, uint64_t addr, void *buf, unsigned len)
 {
-    (void)ctx, (void)addr, (void)buf, (void)len;
-    return false;
+    (void)buf, (void)len;
+    testcpu *t = ctx;
+    return addr - t->hole_base < t->hole_size ? A64_BUS_STAGE2 : A64_BUS_ABORT;
 }
 
-static bool no_device_w(void *ctx, uint64_t addr, const void *buf, unsigned len)
+static int no_device_w(void *ctx, uint64_t addr, const void *buf, unsigned len)
 {
-    (void)ctx, (void)addr, (void)buf, (void)len;
-    return false;
+    return no_device(ctx, addr, (void *)(uintptr_t)buf, len);
 }
 
 testcpu *tc_new(unsigned el)
@@ -45,6 +46,8 @@ testcpu *tc_new(unsigned el)
     t->cpu.pc = TC_CODE;
     t->cpu.sr[SR_VBAR_EL1] = TC_VBAR;
     t->cpu.sr[SR_VBAR_EL2] = TC_VBAR;
+    // FP/SIMD enabled at EL0/EL1, as firmware leaves it for a kernel
+    t->cpu.sr[SR_CPACR_EL1] = UINT64_C(3) << 20;
     return t;
 }
 

@@ -22,6 +22,7 @@ typedef struct testcpu {
     a64_cpu cpu;
     a64_bus bus;
     uint8_t *ram;
+    uint64_t hole_base, hole_size; /* not mapped at stage 2 (MMIO), or size 0 */
 } testcpu;
 
 /* A CPU at `el` (SP_ELx selected, DAIF masked) with PC = TC_CODE and
