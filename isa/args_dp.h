@@ -59,4 +59,13 @@ enum { DP_REV16 = 1, DP_REV_W = 2, DP_REV32 = 2 | REV_X, DP_REV_X = 3 | REV_X };
 
 enum { DP_CLZ, DP_CLS };
 
+/* CRC32B/H/W/X and CRC32CB/CH/CW/CX: log2 of the bytes of Rm consumed
+ * (the sz field) in CRC_SZ, plus CRC_C for the Castagnoli polynomial (the
+ * C bit). sf is fixed by each row: 1 exactly for the X forms. */
+enum { CRC_SZ = 3, CRC_C = 4 };
+enum {
+    DP_CRC32B = 0, DP_CRC32H = 1, DP_CRC32W = 2, DP_CRC32X = 3,
+    DP_CRC32CB = CRC_C | 0, DP_CRC32CH = CRC_C | 1, DP_CRC32CW = CRC_C | 2, DP_CRC32CX = CRC_C | 3,
+};
+
 #endif

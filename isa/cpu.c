@@ -6,6 +6,7 @@
 #include "decode.h"
 #include "exception.h"
 #include "icache.h"
+#include "ldst.h"
 #include "regs.h"
 #include "sysreg.h"
 
@@ -165,31 +166,11 @@ void a64_run(a64_cpu *c, uint64_t insn_limit, uint64_t cycle_limit)
     }
 }
 
-unsigned a64_fp_trap_el(const a64_cpu *c)
-{
-    unsigned el = c->ps.el;
-    unsigned fpen = (c->sr[SR_CPACR_EL1] >> CPACR_EL1_FPEN_SHIFT) & 3;
-    bool tge = c->sr[SR_HCR_EL2] & HCR_EL2_TGE;
-    // CPACR_EL1.FPEN: 0b01 traps EL0 only, 0b00/0b10 trap EL0 and EL1; it
-    // does not apply at EL0 while HCR_EL2.TGE routes EL0 to EL2
-    if (el == A64_EL1 && !(fpen & 1))
-        return A64_EL1;
-    if (el == A64_EL0 && !tge && fpen != 3)
-        return A64_EL1;
-    // CPTR_EL2.TFP traps EL0, EL1 and EL2 to EL2
-    if ((c->feat & FEAT_BIT(FEAT_EL2)) && (c->sr[SR_CPTR_EL2] & CPTR_EL2_TFP))
-        return A64_EL2;
-    return 0;
-}
-
 void exec_fp_guarded(a64_cpu *c, const a64_dec *d)
 {
-    unsigned el = a64_fp_trap_el(c);
-    if (el) {
-        a64_raise(c, el, syn_fp_access(), c->pc); // EC 0x07, ELR = the instruction
-        return;
-    }
-    a64_insns[d->op].fn(c, d);
+    // CPACR_EL1.FPEN / CPTR_EL2 (AArch64.CheckFPAdvSIMDEnabled) before the row
+    if (ls_fp_enabled(c))
+        a64_insns[d->op].fn(c, d);
 }
 
 void exec_unallocated(a64_cpu *c, const a64_dec *d)

@@ -42,10 +42,9 @@ void exec_unallocated(a64_cpu *c, const a64_dec *d);
  * SRT | SF | AR), or 0 when the instruction gives none (pairs, writeback,
  * exclusives, atomics, SIMD: ISV = 0). */
 uint32_t a64_ldst_isv_syndrome(const a64_dec *d, unsigned len);
-/* An FP/SIMD row's handler behind the CPACR_EL1.FPEN / CPTR_EL2.TFP check. */
+/* An FP/SIMD row's handler behind the CPACR_EL1.FPEN / CPTR_EL2 check
+ * (every CLS_SIMD row runs through it, so handlers need not check). */
 void exec_fp_guarded(a64_cpu *c, const a64_dec *d);
-/* The EL an FP/SIMD access from the current EL traps to, or 0 if allowed. */
-unsigned a64_fp_trap_el(const a64_cpu *c);
 
 typedef struct a64_fieldpos {
     uint8_t lsb;

@@ -154,7 +154,8 @@ void a64_take_sync(a64_cpu *c)
     a64_exception_entry(c, e.target_el, VEC_SYNC, e.pref_ret, true, e.esr);
 }
 
-/* AArch64.ExceptionReturn's legality test for the SPSR being returned to. */
+/* AArch64.ExceptionReturn's legality test for the SPSR being returned to,
+ * judged against the PSTATE of the ERET (before SPSR is loaded). */
 static bool return_is_illegal(const a64_cpu *c, uint32_t spsr)
 {
     unsigned m = spsr & SPSR_M_MASK;
@@ -169,7 +170,9 @@ static bool return_is_illegal(const a64_cpu *c, uint32_t spsr)
         return true;
     if (target == A64_EL2 && !(c->feat & FEAT_BIT(FEAT_EL2)))
         return true;
-    if (target == A64_EL1 && c->ps.el == A64_EL2 && (c->sr[SR_HCR_EL2] & HCR_EL2_TGE))
+    // IllegalExceptionReturn(): "EL2Enabled() && target == EL1 &&
+    // HCR_EL2.TGE == '1'" is illegal whatever the current EL
+    if (target == A64_EL1 && (c->feat & FEAT_BIT(FEAT_EL2)) && (c->sr[SR_HCR_EL2] & HCR_EL2_TGE))
         return true; // EL1 is not reachable while TGE routes it to EL2
     return false;
 }
@@ -180,9 +183,12 @@ void a64_exception_return(a64_cpu *c)
     uint32_t spsr = (uint32_t)c->sr[reg_spsr[el]];
     uint64_t elr = c->sr[reg_elr[el]];
     a64_pstate old = c->ps;
+    // decide legality against the current EL (UInt(target) > UInt(PSTATE.EL)
+    // in IllegalExceptionReturn) before SPSR overwrites PSTATE.EL
+    bool illegal = return_is_illegal(c, spsr);
 
     a64_spsr_to_pstate(spsr, &c->ps);
-    if (return_is_illegal(c, spsr)) {
+    if (illegal) {
         // illegal return: EL and SP selection stay, IL is set, the rest of
         // PSTATE (NZCV, DAIF, PAN...) still comes from SPSR
         c->ps.el = old.el;

@@ -63,7 +63,7 @@ static void stp_fp(a64_cpu *c, const a64_dec *d, const ls_addr *a)
     void name(a64_cpu *c, const a64_dec *d)                 \
     {                                                       \
         ls_addr a;                                          \
-        if (ls_fp_enabled(c) && form(c, d, &a))             \
+        if (form(c, d, &a))             \
             xfer(c, d, &a);                                 \
     }
 

@@ -36,8 +36,6 @@ static bool dup_q(const a64_dec *d)
 /* FMOV Wd, Sn / Xd, Dn / Xd, Vn.D[1]. */
 void exec_fmov_to_gpr(a64_cpu *c, const a64_dec *d)
 {
-    if (!ls_fp_enabled(c))
-        return;
     const uint64_t *vn = c->v[a64_fld(d, 'n')];
     int part = a64_arg(d);
     uint64_t v = part == FMOV_D1 ? vn[1] : part == FMOV_S ? (uint32_t)vn[0] : vn[0];
@@ -47,8 +45,6 @@ void exec_fmov_to_gpr(a64_cpu *c, const a64_dec *d)
 /* FMOV Sd, Wn / Dd, Xn zero the rest of Vd; FMOV Vd.D[1], Xn keeps D[0]. */
 void exec_fmov_to_fp(a64_cpu *c, const a64_dec *d)
 {
-    if (!ls_fp_enabled(c))
-        return;
     uint64_t x = a64_x(c, a64_fld(d, 'n'));
     uint64_t *vd = c->v[a64_fld(d, 'd')];
     switch (a64_arg(d)) {
@@ -61,8 +57,6 @@ void exec_fmov_to_fp(a64_cpu *c, const a64_dec *d)
 /* UMOV (zero-extends) and SMOV (the arg's LS_SX32/LS_SX64). */
 void exec_umov(a64_cpu *c, const a64_dec *d)
 {
-    if (!ls_fp_enabled(c))
-        return;
     int arg = a64_arg(d);
     uint64_t v = elem_get(c, a64_fld(d, 'n'), arg & LS_SIZE_MASK, a64_fld(d, 'i'));
     a64_set_x(c, a64_fld(d, 'd'), ls_extend(v, arg));
@@ -71,8 +65,6 @@ void exec_umov(a64_cpu *c, const a64_dec *d)
 /* INS Vd.T[i], Rn: the other elements are kept. */
 void exec_ins_gen(a64_cpu *c, const a64_dec *d)
 {
-    if (!ls_fp_enabled(c))
-        return;
     elem_set(c, a64_fld(d, 'd'), a64_arg(d) & LS_SIZE_MASK, a64_fld(d, 'i'),
              a64_x(c, a64_fld(d, 'n')));
 }
@@ -80,8 +72,6 @@ void exec_ins_gen(a64_cpu *c, const a64_dec *d)
 /* INS Vd.T[i], Vn.T[j] (Vd == Vn is fine: the element is read first). */
 void exec_ins_elem(a64_cpu *c, const a64_dec *d)
 {
-    if (!ls_fp_enabled(c))
-        return;
     unsigned size = a64_arg(d) & LS_SIZE_MASK;
     uint64_t v = elem_get(c, a64_fld(d, 'n'), size, a64_fld(d, 'j'));
     elem_set(c, a64_fld(d, 'd'), size, a64_fld(d, 'i'), v);
@@ -90,16 +80,12 @@ void exec_ins_elem(a64_cpu *c, const a64_dec *d)
 /* DUP Vd.T, Rn. */
 void exec_dup_gen(a64_cpu *c, const a64_dec *d)
 {
-    if (!ls_fp_enabled(c))
-        return;
     dup_to(c, a64_fld(d, 'd'), a64_arg(d) & LS_SIZE_MASK, dup_q(d), a64_x(c, a64_fld(d, 'n')));
 }
 
 /* DUP Vd.T, Vn.Ts[i] (the element is read before Vd is written). */
 void exec_dup_elem(a64_cpu *c, const a64_dec *d)
 {
-    if (!ls_fp_enabled(c))
-        return;
     unsigned size = a64_arg(d) & LS_SIZE_MASK;
     uint64_t v = elem_get(c, a64_fld(d, 'n'), size, a64_fld(d, 'i'));
     dup_to(c, a64_fld(d, 'd'), size, dup_q(d), v);

@@ -114,13 +114,12 @@ static unsigned vld_repl(a64_cpu *c, const a64_dec *d, uint64_t va)
     return selem * ebytes;
 }
 
-
 /* [Xn|SP], then for post-index Xn|SP += Xm, or the bytes moved when Rm is
  * 31 (the Arm ARM's immediate-offset encoding). */
 static void vs_run(a64_cpu *c, const a64_dec *d, vs_xfer xfer, bool post)
 {
     uint64_t base;
-    if (!ls_fp_enabled(c) || !ls_base(c, a64_fld(d, 'n'), &base))
+    if (!ls_base(c, a64_fld(d, 'n'), &base))
         return;
     unsigned moved = xfer(c, d, base);
     if (!moved || !post)

@@ -35,7 +35,9 @@ static const id_field fields[] = {
     /* ID_AA64MMFR2_EL1: UAO [7:4], IESB [15:12] */
     { FEAT_UAO, SR_ID_AA64MMFR2_EL1, 4, 1 },
     { FEAT_IESB, SR_ID_AA64MMFR2_EL1, 12, 1 },
-    /* ID_AA64ISAR0_EL1: Atomic [23:20] (2: LSE) */
+    /* ID_AA64ISAR0_EL1: CRC32 [19:16] (1: the CRC32 instructions), Atomic
+     * [23:20] (2: LSE) */
+    { FEAT_CRC32, SR_ID_AA64ISAR0_EL1, 16, 1 },
     { FEAT_LSE, SR_ID_AA64ISAR0_EL1, 20, 2 },
     /* ID_AA64ISAR1_EL1: APA [7:4] (1: QARMA PAuth), SB [39:36] */
     { FEAT_PAUTH, SR_ID_AA64ISAR1_EL1, 4, 1 },

@@ -23,6 +23,7 @@ const char *const a64_feature_names[FEAT_COUNT] = {
     [FEAT_RAS] = "RAS", [FEAT_IESB] = "IESB", [FEAT_SSBS] = "SSBS", [FEAT_DIT] = "DIT",
     [FEAT_PAUTH] = "PAUTH", [FEAT_MTE] = "MTE", [FEAT_BTI] = "BTI", [FEAT_SB] = "SB",
     [FEAT_VHE] = "VHE", [FEAT_LSE] = "LSE", [FEAT_LOR] = "LOR",
+    [FEAT_CRC32] = "CRC32",
 };
 
 /* Encoding -> row + 1 (0: no row); built once, read-only afterwards. */
@@ -126,11 +127,16 @@ void sysreg_set(a64_cpu *c, int id, uint64_t val) { hook_write(c, id, val); }
  * Secure EL0/EL1 (EL3 is a firmware stub), so EL2Enabled() is "has EL2". */
 static bool el2_enabled(const a64_cpu *c) { return (c->feat & FEAT_BIT(FEAT_EL2)) != 0; }
 
+/* HCR_EL2.E2H is RES0 without FEAT_VHE, whatever was written to it. */
+static bool e2h(const a64_cpu *c)
+{
+    return (c->feat & FEAT_BIT(FEAT_VHE)) && (c->sr[SR_HCR_EL2] & HCR_EL2_E2H);
+}
+
 /* EL0 of a VHE host (HCR_EL2.E2H = TGE = 1): its enables live in EL2. */
 static bool el0_in_host(const a64_cpu *c)
 {
-    uint64_t hcr = c->sr[SR_HCR_EL2];
-    return el2_enabled(c) && (hcr & HCR_EL2_E2H) && (hcr & HCR_EL2_TGE);
+    return el2_enabled(c) && e2h(c) && (c->sr[SR_HCR_EL2] & HCR_EL2_TGE);
 }
 
 /* The EL0 timer enables: CNTKCTL_EL1, or for a VHE host's EL0 the same
@@ -149,7 +155,7 @@ static bool cnthctl_traps(const a64_cpu *c, uint64_t bit_e2h0, uint64_t bit_e2h1
 {
     if (c->ps.el == A64_EL0 && el0_in_host(c))
         return false;
-    uint64_t bit = (c->sr[SR_HCR_EL2] & HCR_EL2_E2H) ? bit_e2h1 : bit_e2h0;
+    uint64_t bit = e2h(c) ? bit_e2h1 : bit_e2h0;
     return !(c->sr[SR_CNTHCTL_EL2] & bit);
 }
 

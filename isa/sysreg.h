@@ -39,6 +39,7 @@ enum a64_feature {
     FEAT_VHE,
     FEAT_LSE,
     FEAT_LOR,
+    FEAT_CRC32,
     FEAT_COUNT
 };
 #define FEAT_BIT(f) (UINT64_C(1) << (f))

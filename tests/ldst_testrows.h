@@ -27,6 +27,7 @@ typedef struct { bool on; uint32_t word; const char *text; } t_word;
 #define V(n, lo, hi) { true, (n), (lo), (hi) }
 #define M(addr, val, len) { true, (len), (addr), (val) }
 #define M8(addr, val) M(addr, val, 8)
+#define TR_N(a) (sizeof(a) / sizeof((a)[0]))
 #define W(word, text) { true, (word), (text) }
 #define MON_SET(a, size) .mon = 1, .mon_addr = (a), .mon_size = (size)
 #define MON_CLEAR .mon = 2
@@ -48,11 +49,11 @@ typedef struct {
     uint64_t mon_addr;
     unsigned mon_size;
     t_reg in[5];
-    t_vreg vin[3];
-    t_mem mem[4];
+    t_vreg vin[4];
+    t_mem mem[8];
     t_reg out[5];
-    t_vreg vout[3];
-    t_mem mout[4];
+    t_vreg vout[4];
+    t_mem mout[8];
     bool exc;      /* an exception is expected (EC ec) */
     int ec;
     uint32_t iss;  /* expected ESR_EL1.ISS when ec */
@@ -99,13 +100,14 @@ static inline void tr_check(testcpu *t, const ldst_row *row, const a64_cpu *befo
         vwant[i][0] = before->v[i][0];
         vwant[i][1] = before->v[i][1];
     }
+    // a faulting row lists only what its pre words changed
+    for (unsigned i = 0; i < TR_N(row->out) && row->out[i].on; i++)
+        want[row->out[i].r] = row->out[i].v;
+    for (unsigned i = 0; i < TR_N(row->vout) && row->vout[i].on; i++) {
+        vwant[row->vout[i].r][0] = row->vout[i].lo;
+        vwant[row->vout[i].r][1] = row->vout[i].hi;
+    }
     if (!row->exc) {
-        for (unsigned i = 0; i < 5 && row->out[i].on; i++)
-            want[row->out[i].r] = row->out[i].v;
-        for (unsigned i = 0; i < 3 && row->vout[i].on; i++) {
-            vwant[row->vout[i].r][0] = row->vout[i].lo;
-            vwant[row->vout[i].r][1] = row->vout[i].hi;
-        }
         if (c->exc_taken)
             fail_msg("%s (0x%08x): unexpected exception, ESR 0x%llx", name, row->word,
                      (unsigned long long)c->sr[SR_ESR_EL1]);
@@ -145,7 +147,7 @@ static inline void tr_check(testcpu *t, const ldst_row *row, const a64_cpu *befo
                  (unsigned long long)row->mon_addr, row->mon_size);
     if (row->mon == 2 && c->excl_valid)
         fail_msg("%s (0x%08x): monitor still set", name, row->word);
-    for (unsigned i = 0; i < 4 && row->mout[i].on; i++) {
+    for (unsigned i = 0; i < TR_N(row->mout) && row->mout[i].on; i++) {
         uint64_t got = 0;
         memcpy(&got, tc_ptr(t, row->mout[i].a), row->mout[i].len);
         if (got != row->mout[i].v)
@@ -166,17 +168,17 @@ static inline void tr_run_row(const ldst_row *row, void (*setup)(testcpu *))
         setup(t);
     if (row->setup)
         row->setup(t);
-    for (unsigned i = 0; i < 5 && row->in[i].on; i++)
+    for (unsigned i = 0; i < TR_N(row->in) && row->in[i].on; i++)
         tr_set_reg(c, &row->in[i]);
-    for (unsigned i = 0; i < 3 && row->vin[i].on; i++) {
+    for (unsigned i = 0; i < TR_N(row->vin) && row->vin[i].on; i++) {
         c->v[row->vin[i].r][0] = row->vin[i].lo;
         c->v[row->vin[i].r][1] = row->vin[i].hi;
     }
-    for (unsigned i = 0; i < 4 && row->mem[i].on; i++)
+    for (unsigned i = 0; i < TR_N(row->mem) && row->mem[i].on; i++)
         memcpy(tc_ptr(t, row->mem[i].a), &row->mem[i].v, row->mem[i].len);
     uint32_t words[4];
     unsigned npre = 0;
-    for (; npre < 3 && row->pre[npre].on; npre++) {
+    for (; npre < TR_N(row->pre) && row->pre[npre].on; npre++) {
         if (row->pre[npre].text)
             tc_assert_disasm(row->pre[npre].word, row->pre[npre].text);
         words[npre] = row->pre[npre].word;

@@ -20,6 +20,7 @@
 #define RANDOM_WORDS 200000   /* random words over the whole encoding space */
 #define UNDEF_CHECKS_PER_ROW 8 /* words per row executed to confirm an UNDEFINED */
 #define MAX_REPORTS 40        /* failure lines printed per test */
+#define ROW_REPORTS 3         /* ...and per row */
 
 /* ---- what Capstone 4 prints for each row ---- */
 
@@ -162,6 +163,14 @@ static const row_expect expect[] = {
     { "LSRV", "lsrv lsr", NULL },
     { "ASRV", "asrv asr", NULL },
     { "RORV", "rorv ror", NULL },
+    { "CRC32B", "crc32b", NULL },
+    { "CRC32H", "crc32h", NULL },
+    { "CRC32W", "crc32w", NULL },
+    { "CRC32X", "crc32x", NULL },
+    { "CRC32CB", "crc32cb", NULL },
+    { "CRC32CH", "crc32ch", NULL },
+    { "CRC32CW", "crc32cw", NULL },
+    { "CRC32CX", "crc32cx", NULL },
     { "RBIT", "rbit", NULL },
     { "REV16", "rev16", NULL },
     { "REV_w", "rev", NULL },
@@ -467,6 +476,142 @@ static const row_expect expect[] = {
     { "DUP_elem_h", "dup", NULL },
     { "DUP_elem_s", "dup", NULL },
     { "DUP_elem_d", "dup", NULL },
+    { "ST4_q", "st4", NULL },
+    { "ST4_8b", "st4", NULL },
+    { "ST4_4h", "st4", NULL },
+    { "ST4_2s", "st4", NULL },
+    { "ST4_q_post", "st4", NULL },
+    { "ST4_8b_post", "st4", NULL },
+    { "ST4_4h_post", "st4", NULL },
+    { "ST4_2s_post", "st4", NULL },
+    { "ST1_4", "st1", NULL },
+    { "ST1_4_post", "st1", NULL },
+    { "ST3_q", "st3", NULL },
+    { "ST3_8b", "st3", NULL },
+    { "ST3_4h", "st3", NULL },
+    { "ST3_2s", "st3", NULL },
+    { "ST3_q_post", "st3", NULL },
+    { "ST3_8b_post", "st3", NULL },
+    { "ST3_4h_post", "st3", NULL },
+    { "ST3_2s_post", "st3", NULL },
+    { "ST1_3", "st1", NULL },
+    { "ST1_3_post", "st1", NULL },
+    { "ST1_1", "st1", NULL },
+    { "ST1_1_post", "st1", NULL },
+    { "ST2_q", "st2", NULL },
+    { "ST2_8b", "st2", NULL },
+    { "ST2_4h", "st2", NULL },
+    { "ST2_2s", "st2", NULL },
+    { "ST2_q_post", "st2", NULL },
+    { "ST2_8b_post", "st2", NULL },
+    { "ST2_4h_post", "st2", NULL },
+    { "ST2_2s_post", "st2", NULL },
+    { "ST1_2", "st1", NULL },
+    { "ST1_2_post", "st1", NULL },
+    { "LD4_q", "ld4", NULL },
+    { "LD4_8b", "ld4", NULL },
+    { "LD4_4h", "ld4", NULL },
+    { "LD4_2s", "ld4", NULL },
+    { "LD4_q_post", "ld4", NULL },
+    { "LD4_8b_post", "ld4", NULL },
+    { "LD4_4h_post", "ld4", NULL },
+    { "LD4_2s_post", "ld4", NULL },
+    { "LD1_4", "ld1", NULL },
+    { "LD1_4_post", "ld1", NULL },
+    { "LD3_q", "ld3", NULL },
+    { "LD3_8b", "ld3", NULL },
+    { "LD3_4h", "ld3", NULL },
+    { "LD3_2s", "ld3", NULL },
+    { "LD3_q_post", "ld3", NULL },
+    { "LD3_8b_post", "ld3", NULL },
+    { "LD3_4h_post", "ld3", NULL },
+    { "LD3_2s_post", "ld3", NULL },
+    { "LD1_3", "ld1", NULL },
+    { "LD1_3_post", "ld1", NULL },
+    { "LD1_1", "ld1", NULL },
+    { "LD1_1_post", "ld1", NULL },
+    { "LD2_q", "ld2", NULL },
+    { "LD2_8b", "ld2", NULL },
+    { "LD2_4h", "ld2", NULL },
+    { "LD2_2s", "ld2", NULL },
+    { "LD2_q_post", "ld2", NULL },
+    { "LD2_8b_post", "ld2", NULL },
+    { "LD2_4h_post", "ld2", NULL },
+    { "LD2_2s_post", "ld2", NULL },
+    { "LD1_2", "ld1", NULL },
+    { "LD1_2_post", "ld1", NULL },
+    { "ST1_b", "st1", NULL },
+    { "ST1_b_post", "st1", NULL },
+    { "ST1_h", "st1", NULL },
+    { "ST1_h_post", "st1", NULL },
+    { "ST1_s", "st1", NULL },
+    { "ST1_s_post", "st1", NULL },
+    { "ST1_d", "st1", NULL },
+    { "ST1_d_post", "st1", NULL },
+    { "ST2_b", "st2", NULL },
+    { "ST2_b_post", "st2", NULL },
+    { "ST2_h", "st2", NULL },
+    { "ST2_h_post", "st2", NULL },
+    { "ST2_s", "st2", NULL },
+    { "ST2_s_post", "st2", NULL },
+    { "ST2_d", "st2", NULL },
+    { "ST2_d_post", "st2", NULL },
+    { "ST3_b", "st3", NULL },
+    { "ST3_b_post", "st3", NULL },
+    { "ST3_h", "st3", NULL },
+    { "ST3_h_post", "st3", NULL },
+    { "ST3_s", "st3", NULL },
+    { "ST3_s_post", "st3", NULL },
+    { "ST3_d", "st3", NULL },
+    { "ST3_d_post", "st3", NULL },
+    { "ST4_b", "st4", NULL },
+    { "ST4_b_post", "st4", NULL },
+    { "ST4_h", "st4", NULL },
+    { "ST4_h_post", "st4", NULL },
+    { "ST4_s", "st4", NULL },
+    { "ST4_s_post", "st4", NULL },
+    { "ST4_d", "st4", NULL },
+    { "ST4_d_post", "st4", NULL },
+    { "LD1_b", "ld1", NULL },
+    { "LD1_b_post", "ld1", NULL },
+    { "LD1_h", "ld1", NULL },
+    { "LD1_h_post", "ld1", NULL },
+    { "LD1_s", "ld1", NULL },
+    { "LD1_s_post", "ld1", NULL },
+    { "LD1_d", "ld1", NULL },
+    { "LD1_d_post", "ld1", NULL },
+    { "LD2_b", "ld2", NULL },
+    { "LD2_b_post", "ld2", NULL },
+    { "LD2_h", "ld2", NULL },
+    { "LD2_h_post", "ld2", NULL },
+    { "LD2_s", "ld2", NULL },
+    { "LD2_s_post", "ld2", NULL },
+    { "LD2_d", "ld2", NULL },
+    { "LD2_d_post", "ld2", NULL },
+    { "LD3_b", "ld3", NULL },
+    { "LD3_b_post", "ld3", NULL },
+    { "LD3_h", "ld3", NULL },
+    { "LD3_h_post", "ld3", NULL },
+    { "LD3_s", "ld3", NULL },
+    { "LD3_s_post", "ld3", NULL },
+    { "LD3_d", "ld3", NULL },
+    { "LD3_d_post", "ld3", NULL },
+    { "LD4_b", "ld4", NULL },
+    { "LD4_b_post", "ld4", NULL },
+    { "LD4_h", "ld4", NULL },
+    { "LD4_h_post", "ld4", NULL },
+    { "LD4_s", "ld4", NULL },
+    { "LD4_s_post", "ld4", NULL },
+    { "LD4_d", "ld4", NULL },
+    { "LD4_d_post", "ld4", NULL },
+    { "LD1R", "ld1r", NULL },
+    { "LD1R_post", "ld1r", NULL },
+    { "LD2R", "ld2r", NULL },
+    { "LD2R_post", "ld2r", NULL },
+    { "LD3R", "ld3r", NULL },
+    { "LD3R_post", "ld3r", NULL },
+    { "LD4R", "ld4r", NULL },
+    { "LD4R_post", "ld4r", NULL },
 };
 
 /* ---- words Capstone rejects although a row matches them ---- */
@@ -528,6 +673,7 @@ static bool dup_gen_ignored_set(uint32_t w)
     unsigned lsb = (unsigned)__builtin_ctz(fld(w, 16, 5));
     return fld(w, 16, 5) >> (lsb + 1);
 }
+
 
 typedef struct word_exc {
     const char *rows;            /* space-separated row ids (fnmatch patterns) */
@@ -594,8 +740,9 @@ static bool cs_mnemonic(uint32_t w, char *buf, size_t len, char *text, size_t tl
     if (n != 1)
         return false;
     snprintf(buf, len, "%s", insn->mnemonic);
-    if (text)
-        snprintf(text, tlen, "%s %s", insn->mnemonic, insn->op_str);
+    // the text only illustrates a failure: a long operand list may be cut
+    if (text && snprintf(text, tlen, "%s %s", insn->mnemonic, insn->op_str) >= (int)tlen)
+        text[tlen - 1] = 0;
     cs_free(insn, n);
     return true;
 }
@@ -783,10 +930,23 @@ static void test_capstone_mnemonics(void **state)
                    r->title);
             continue;
         }
-        if (!e->mnemonics)
+        if (!e->mnemonics) {
+            // keep the reason honest: Capstone must really not know the row
+            for (int k = 0; k < WORDS_PER_ROW; k++) {
+                uint32_t w = random_word(r);
+                char mn[32], text[160];
+                if (a64_decode_op(w) == op && cs_mnemonic(w, mn, sizeof mn, text, sizeof text)) {
+                    report("%s: Capstone knows 0x%08x (\"%s\"): list its mnemonics instead of \"%s\"", r->id, w,
+                           text, e->why);
+                    break;
+                }
+            }
             continue;
+        }
         unsigned undef_checked = 0;
-        for (int k = 0; k < WORDS_PER_ROW; k++) {
+        int before = reports;
+        // a few examples per row say enough; go on to the next row
+        for (int k = 0; k < WORDS_PER_ROW && reports - before < ROW_REPORTS; k++) {
             uint32_t w = random_word(r);
             if (a64_decode_op(w) != op)
                 continue; // a more specific row's word
@@ -814,29 +974,52 @@ static void test_capstone_random_words(void **state)
 {
     (void)state;
     unsigned known_unimplemented = 0;
+    unsigned per_row[OP_COUNT] = { 0 };
+    struct { char mn[32]; unsigned n; } tally[32];
+    unsigned ntally = 0;
     for (int k = 0; k < RANDOM_WORDS; k++) {
         uint32_t w = rand32();
         unsigned op = a64_decode_op(w);
         char mn[32], text[160];
         bool known = cs_mnemonic(w, mn, sizeof mn, text, sizeof text);
         if (op == OP_UNALLOCATED) {
-            known_unimplemented += known;
+            // FP/SIMD data processing (op0 x111) is out of elsim's scope
+            if (known && ((w >> 25) & 7) != 7) {
+                known_unimplemented++;
+                unsigned t;
+                for (t = 0; t < ntally && strcmp(tally[t].mn, mn); t++)
+                    ;
+                if (t == ntally && ntally < 32) {
+                    snprintf(tally[ntally].mn, sizeof tally[ntally].mn, "%s", mn);
+                    tally[ntally++].n = 0;
+                }
+                if (t < ntally)
+                    tally[t].n++;
+            }
             continue;
         }
+        if (per_row[op] >= ROW_REPORTS)
+            continue;
         const a64_insn_info *r = &a64_insns[op];
         const row_expect *e = expect_for(r->id);
         if (!e || !e->mnemonics)
             continue; // reported by test_capstone_mnemonics, or Capstone cannot judge
         if (!known) {
-            if (!exception_for(r->id, w))
+            if (!exception_for(r->id, w)) {
                 report("Capstone rejects 0x%08x but elsim decodes it as %s", w, r->id);
+                per_row[op]++;
+            }
         } else if (!word_in_list(e->mnemonics, mn)) {
             report("0x%08x decodes as %s but Capstone says \"%s\"", w, r->id, text);
+            per_row[op]++;
         }
     }
     // not a failure: elsim implements a subset (no general FP/SIMD, SVE...)
-    print_message("%u of %d random words are known to Capstone 4 but unallocated in elsim\n",
+    print_message("%u of %d random words outside FP/SIMD are known to Capstone 4 but unallocated in elsim:",
                   known_unimplemented, RANDOM_WORDS);
+    for (unsigned t = 0; t < ntally; t++)
+        print_message(" %s %u", tally[t].mn, tally[t].n);
+    print_message("%s\n", ntally == 32 ? " ..." : "");
     finish("disagreements with Capstone on random words");
 }
 
