@@ -5,7 +5,7 @@
 return {
   name = "generic",
   midr = 0x000f0000,
-  features = { "EL2", "PAN", "UAO", "LSE", "RAS", "IESB" },
+  features = { "EL2", "PAN", "UAO", "LSE", "RAS", "IESB", "CRC32" },
   -- when a pending interrupt is recognised after an unmasking MSR:
   -- "earliest" (next instruction) or "latest" (next context synchronization)
   async_take = "earliest",

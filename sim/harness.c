@@ -77,6 +77,11 @@ static void on_eret(void *ctx, a64_cpu *c, unsigned from_el)
         h->in_guest_run = true;
         add_sample(&h->entry_cost, c->cycles - h->enter_cycle);
     }
+    // a device's asynchronous abort lands while the guest runs again
+    if (h->guest_serror_due && c->ps.el < A64_EL2) {
+        h->guest_serror_due = false;
+        machine_raise_serror(h->m, h->guest_serror_iss, "test device");
+    }
 }
 
 static void on_entry(void *ctx, a64_cpu *c, unsigned from_el)
@@ -174,10 +179,16 @@ static void fp_switch_back(harness *h)
     a64_cpu *c = &h->m->cpu;
     if (c->sr[SR_CPTR_EL2] & CPTR_EL2_TFP)
         return;
+    // the FP state is laid out as KVM's user_fpsimd_state: v0-v31, FPSR, FPCR
     uint64_t g = h->vcpu + h->prof.vcpu_context + h->prof.cpu_fp_regs;
     uint64_t hst = h->host_ctxt + h->prof.cpu_fp_regs;
+    uint64_t ctl[2] = { c->fpsr, c->fpcr };
     mem_write(&h->m->mem, g, c->v, sizeof c->v);
+    mem_write(&h->m->mem, g + sizeof c->v, ctl, sizeof ctl);
     mem_read(&h->m->mem, hst, c->v, sizeof c->v);
+    mem_read(&h->m->mem, hst + sizeof c->v, ctl, sizeof ctl);
+    c->fpsr = ctl[0];
+    c->fpcr = ctl[1];
     c->sr[SR_CPTR_EL2] |= CPTR_EL2_TFP;
 }
 

@@ -45,6 +45,8 @@ typedef struct harness {
     uint64_t hvc_test_calls, mmio_writes, sysreg_emulated;
     uint64_t enter_cycle, guest_start_cycle, last_guest_exit_cycle;
     bool in_guest_run;
+    bool guest_serror_due;   /* the test device's SError, raised on re-entry */
+    uint32_t guest_serror_iss;
     harness_samples entry_cost, exit_cost;
 } harness;
 

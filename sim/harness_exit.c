@@ -86,8 +86,10 @@ static void handle_dabt(harness *h, uint32_t esr)
             fputc((int)(v & 0xff), h->console);
             fflush(h->console);
         } else if (ipa == TESTDEV_SERROR) {
-            // the test device answers with an asynchronous external abort
-            machine_raise_serror(h->m, (c->feat & FEAT_BIT(FEAT_RAS)) ? 0x11 : 0, "test device");
+            // the test device answers with an asynchronous external abort,
+            // which reaches the CPU once the guest runs on after the store
+            h->guest_serror_due = true;
+            h->guest_serror_iss = (c->feat & FEAT_BIT(FEAT_RAS)) ? 0x11 : 0;
         } else {
             fail(h, "guest MMIO write to an address no device has", esr);
             return;
