@@ -37,6 +37,8 @@ static void inject_vserror(harness *h)
     uint64_t hcr_slot = h->vcpu + h->prof.vcpu_hcr;
     uint64_t hcr = 0;
     mem_read(&h->m->mem, hcr_slot, &hcr, 8);
+    if (!(hcr & HCR_EL2_VSE))
+        machine_note_async(h->m, INJ_VSERROR, "KVM's virtual SError injection");
     hcr |= HCR_EL2_VSE;
     mem_write(&h->m->mem, hcr_slot, &hcr, 8);
     if (c->feat & FEAT_BIT(FEAT_RAS))

@@ -194,16 +194,21 @@ void machine_host_took_pending(sim_machine *m)
     a64_set_serror(c, false, 0);
 }
 
-void machine_raise_serror(sim_machine *m, uint32_t iss, const char *source)
+void machine_note_async(sim_machine *m, unsigned kind, const char *source)
 {
     a64_cpu *c = &m->cpu;
-    a64_set_serror(c, true, iss);
     if (m->nrec == SIM_MAX_ASYNC_RECORDS) {
         m->rec_overflow = true;
         return;
     }
-    m->rec[m->nrec++] = (sim_async_record){ .kind = INJ_SERROR, .injection = -1, .source = source,
+    m->rec[m->nrec++] = (sim_async_record){ .kind = (uint8_t)kind, .injection = -1, .source = source,
                                             .at_insn = c->insns, .at_cycle = c->cycles, .at_pc = c->pc };
+}
+
+void machine_raise_serror(sim_machine *m, uint32_t iss, const char *source)
+{
+    a64_set_serror(&m->cpu, true, iss);
+    machine_note_async(m, INJ_SERROR, source);
 }
 
 bool machine_add_injection(sim_machine *m, const sim_injection *inj, char *err, size_t len)
@@ -214,20 +219,22 @@ bool machine_add_injection(sim_machine *m, const sim_injection *inj, char *err, 
     }
     sim_injection v = *inj;
     if (v.trig == TRIG_PC) {
-        // symbol, symbol+offset, or an address
+        // symbol, symbol+N, symbol-N, or an address
         char name[96];
         snprintf(name, sizeof name, "%s", v.where);
         uint64_t off = 0;
-        char *plus = strchr(name, '+');
+        char *plus = strpbrk(name, "+-");
+        bool minus = plus && *plus == '-';
         if (plus) {
             *plus = 0;
             if (!cli_number(plus + 1, &off)) {
-                snprintf(err, len, "--inject '%s': bad offset '%s' (expected SYMBOL+N)", v.spec, plus + 1);
+                snprintf(err, len, "--inject '%s': bad offset '%s' (expected SYMBOL+N or SYMBOL-N)",
+                         v.spec, plus + 1);
                 return false;
             }
         }
         if (machine_symbol(m, name, &v.value))
-            v.value += off;
+            v.value = minus ? v.value - off : v.value + off;
         else if (plus || !cli_number(name, &v.value)) {
             snprintf(err, len, "--inject '%s': no symbol '%s' in the loaded ELF files", v.spec, name);
             return false;

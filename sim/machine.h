@@ -68,6 +68,9 @@ bool machine_add_mmio_hole(sim_machine *m, uint64_t base, uint64_t size);
 /* Physical interrupts pending while the host runs are the host's: record
  * them so (fate "host") and clear them. */
 void machine_host_took_pending(sim_machine *m);
+/* Record an asynchronous exception raised outside --inject (by a device
+ * or the harness) so its fate is tracked. */
+void machine_note_async(sim_machine *m, unsigned kind, const char *source);
 /* Assert a physical SError now (a device's asynchronous external abort),
  * recorded with `source` as its origin. */
 void machine_raise_serror(sim_machine *m, uint32_t iss, const char *source);

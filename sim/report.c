@@ -62,7 +62,7 @@ void report_async_text(FILE *out, sim_machine *m, const sim_options *o)
             fprintf(out, " by an ESB at EL%u", r->el);
         fputc('\n', out);
         if (r->fate == AFATE_PENDING)
-            fprintf(out, "  WARNING: the %s above was never taken\n", inject_kind_name(r->kind));
+            fprintf(out, "  WARNING: the %s above was never taken (still pending at the end)\n", inject_kind_name(r->kind));
     }
     (void)o;
     for (unsigned i = 0; i < m->ninj; i++)

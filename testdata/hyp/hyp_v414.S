@@ -4,7 +4,8 @@
 // __guest_exit with x18 as the guest context pointer, and the exit path's
 // SError window (left open: 4.14 returns with PSTATE.A clear).
 // Built with -DNO_WINDOW as hyp-v414-nowindow, a deliberately broken hyp
-// whose exit path never unmasks SErrors, for the negative test.
+// whose exit path unmasks SErrors without the labelled ISB window, for the
+// negative test.
 #include "hyp_shared.inc"
 
     .text
@@ -101,17 +102,15 @@ func __guest_exit
     mrs x3, esr_el2
     mrs x4, spsr_el2
     mov x5, x0
-#ifndef NO_WINDOW
     dsb sy                              // complete the guest's accesses first
     msr daifclr, #4
-#endif
+#ifndef NO_WINDOW
     .globl abort_guest_exit_start
 abort_guest_exit_start:
-#ifndef NO_WINDOW
     isb                                 // the SError is taken by here at the latest
-#endif
     .globl abort_guest_exit_end
 abort_guest_exit_end:
+#endif
     tbz x0, #ARM_EXIT_WITH_SERROR_BIT, 1f
     // el2_error ran: give the C side the guest's exit state back.
     msr elr_el2, x2
@@ -119,6 +118,15 @@ abort_guest_exit_end:
     msr spsr_el2, x4
     orr x0, x0, x5
 1:  ret
+#ifdef NO_WINDOW
+    // the broken variant keeps the unmask but not the window: an SError
+    // is now taken where el2_error does not expect it, and it panics
+    .globl abort_guest_exit_start, abort_guest_exit_end
+abort_guest_exit_start:
+    nop
+abort_guest_exit_end:
+    nop
+#endif
     .size __guest_exit, . - __guest_exit
 
     EXPORT_LAYOUT
