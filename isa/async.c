@@ -119,6 +119,15 @@ bool a64_async_take(a64_cpu *c)
     return false;
 }
 
+bool a64_serror_takeable(const a64_cpu *c)
+{
+    bool masked;
+    if (!c->serror_pending)
+        return false;
+    phys_target(c, ASYNC_SERROR, c->ps.daif, &masked);
+    return !masked;
+}
+
 void a64_esb(a64_cpu *c)
 {
     if (!(c->feat & FEAT_BIT(FEAT_RAS)))

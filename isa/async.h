@@ -32,6 +32,8 @@ static inline bool a64_async_any(const a64_cpu *c)
 /* At an instruction boundary: take the first takeable one. True if taken. */
 bool a64_async_take(a64_cpu *c);
 
+/* A physical SError is pending and would be taken at the current EL now. */
+bool a64_serror_takeable(const a64_cpu *c);
 /* ESB (FEAT_RAS): defer a pending masked SError into DISR_EL1/VDISR_EL2,
  * or take an unmasked one. */
 void a64_esb(a64_cpu *c);

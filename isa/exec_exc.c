@@ -1,5 +1,6 @@
 /* isa/exec_exc.c: exception-generating instructions (SVC, HVC, SMC, BRK,
  * HLT) and ERET. */
+#include "async.h"
 #include "decode.h"
 #include "exception.h"
 #include "regs.h"
@@ -14,9 +15,12 @@ void exec_svc(a64_cpu *c, const a64_dec *d)
 
 void exec_hvc(a64_cpu *c, const a64_dec *d)
 {
-    // HVC is UNDEFINED at EL0, without EL2, and at EL1 with HCR_EL2.HCD
+    // HVC is UNDEFINED at EL0 and without EL2; with no EL3 the HVC
+    // pseudocode has hvc_enable = NOT(HCR_EL2.HCD), so HCD = 1 makes it
+    // UNDEFINED at EL1 and at EL2 alike (HCR_EL2.HCD: "HVC instructions are
+    // UNDEFINED at EL2 and EL1")
     if (c->ps.el == A64_EL0 || !(c->feat & FEAT_BIT(FEAT_EL2)) ||
-        (c->ps.el == A64_EL1 && (c->sr[SR_HCR_EL2] & HCR_EL2_HCD))) {
+        (c->sr[SR_HCR_EL2] & HCR_EL2_HCD)) {
         a64_undefined(c);
         return;
     }
@@ -62,6 +66,18 @@ void exec_eret(a64_cpu *c, const a64_dec *d)
     (void)d;
     if (c->ps.el == A64_EL0) {
         a64_undefined(c);
+        return;
+    }
+    // SCTLR_ELx.IESB: ERET starts with an implicit error synchronization;
+    // an SError unmasked here is taken before the return, ELR = the ERET
+    uint64_t sctlr = c->sr[c->ps.el == A64_EL2 ? SR_SCTLR_EL2 : SR_SCTLR_EL1];
+    if ((c->feat & FEAT_BIT(FEAT_IESB)) && (sctlr & SCTLR_IESB) && a64_serror_takeable(c)) {
+        c->iesb_window = true;
+        c->recog_hold &= ~PSTATE_A; // errors are synchronized here
+        c->next_pc = c->pc;
+        // the ERET did not execute: undo the step's count of it
+        c->insns--;
+        c->insns_el[c->ps.el]--;
         return;
     }
     a64_exception_return(c);

@@ -41,6 +41,14 @@ void exec_wfx(a64_cpu *c, const a64_dec *d)
 {
     bool is_wfe = a64_arg(d);
     uint64_t sctlr1 = c->sr[SR_SCTLR_EL1], hcr = c->sr[SR_HCR_EL2];
+    // WFx traps only when it would wait: WFE with the event register set
+    // and WFI with an interrupt pending complete at once, untrapped
+    if (is_wfe && c->event_reg) {
+        c->event_reg = false;
+        return;
+    }
+    if (!is_wfe && a64_async_any(c))
+        return;
     // EL0 traps to EL1 unless SCTLR_EL1.nTWx allows it; then EL2 traps
     if (c->ps.el == A64_EL0 && !(sctlr1 & (is_wfe ? SCTLR_EL1_NTWE : SCTLR_EL1_NTWI))) {
         a64_raise(c, a64_sync_target_el(c), syn_wfx(is_wfe), c->pc);
@@ -48,10 +56,6 @@ void exec_wfx(a64_cpu *c, const a64_dec *d)
     }
     if (c->ps.el < A64_EL2 && (hcr & (is_wfe ? HCR_EL2_TWE : HCR_EL2_TWI))) {
         a64_raise(c, A64_EL2, syn_wfx(is_wfe), c->pc);
-        return;
-    }
-    if (is_wfe && c->event_reg) {
-        c->event_reg = false;
         return;
     }
     if (c->env.wait)

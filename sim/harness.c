@@ -57,6 +57,7 @@ static bool on_smc(void *ctx, a64_cpu *c, uint16_t imm)
     harness *h = ctx;
     if (imm == SENTINEL_IMM && c->ps.el == A64_EL2 && c->pc == h->sentinel) {
         c->stop = A64_STOP_BREAK;
+        h->returned = true;
         return true;
     }
     return false;
@@ -201,33 +202,34 @@ static void host_takes_pending(harness *h)
         machine_host_took_pending(h->m);
 }
 
-static bool check_stop(harness *h)
+/* Why machine_run stopped without __guest_enter returning: a pause at a
+ * caller's breakpoint (HRUN_PAUSED), or the end of the run. */
+static int stop_reason(harness *h)
 {
     a64_cpu *c = &h->m->cpu;
     char sym[128];
     switch (c->stop) {
     case A64_STOP_BREAK:
-        if (c->pc == h->prof.panic) {
-            h->end = HEND_PANIC;
-            snprintf(h->why, sizeof h->why, "hyp panic: reached hyp_panic from ELR_EL2=0x%" PRIx64 " %s",
-                     c->sr[SR_ELR_EL2], machine_symbolize(h->m, c->sr[SR_ELR_EL2], sym, sizeof sym));
-            return false;
-        }
-        return true; // the return sentinel
+        if (c->pc != h->prof.panic)
+            return HRUN_PAUSED;
+        h->end = HEND_PANIC;
+        snprintf(h->why, sizeof h->why, "hyp panic: reached hyp_panic from ELR_EL2=0x%" PRIx64 " %s",
+                 c->sr[SR_ELR_EL2], machine_symbolize(h->m, c->sr[SR_ELR_EL2], sym, sizeof sym));
+        return HRUN_DONE;
     case A64_STOP_LIMIT:
         h->end = HEND_LIMIT;
         snprintf(h->why, sizeof h->why, "cycle or instruction limit reached at pc=0x%" PRIx64, c->pc);
-        return false;
+        return HRUN_DONE;
     case A64_STOP_EXC_LOOP:
         h->end = HEND_CRASH;
         snprintf(h->why, sizeof h->why, "exception loop at EL%u vector 0x%" PRIx64 " (ESR 0x%08" PRIx32 ")",
                  c->exc.target_el, c->last_vector, c->exc.esr);
-        return false;
+        return HRUN_DONE;
     default:
         h->end = HEND_CRASH;
         snprintf(h->why, sizeof h->why, "unexpected stop at EL%u pc=0x%" PRIx64 " %s", c->ps.el, c->pc,
                  machine_symbolize(h->m, c->pc, sym, sizeof sym));
-        return false;
+        return HRUN_DONE;
     }
 }
 
@@ -247,15 +249,25 @@ static bool host_regs_intact(harness *h)
     return true;
 }
 
-void harness_run(harness *h)
+int harness_run(harness *h)
 {
     a64_cpu *c = &h->m->cpu;
     while (h->end == HEND_RUNNING) {
-        enter_guest(h);
+        if (!h->mid_entry) {
+            enter_guest(h);
+            h->mid_entry = true;
+            h->returned = false;
+        } else if (c->stop == A64_STOP_BREAK) {
+            c->bkpt_resume = c->pc; // continue from a pause: run the instruction once
+        }
         c->stop = A64_RUNNING;
         machine_run(h->m);
-        if (!check_stop(h))
+        if (!h->returned) {
+            if (stop_reason(h) == HRUN_PAUSED)
+                return HRUN_PAUSED;
             break;
+        }
+        h->mid_entry = false;
         if (h->in_guest_run)
             add_sample(&h->exit_cost, c->cycles - h->last_guest_exit_cycle);
         if (!host_regs_intact(h))
@@ -272,6 +284,7 @@ void harness_run(harness *h)
         harness_handle_exit(h, code);
     }
     c->stop = A64_RUNNING;
+    return HRUN_DONE;
 }
 
 int harness_exit_status(const harness *h)

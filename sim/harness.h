@@ -45,6 +45,8 @@ typedef struct harness {
     uint64_t hvc_test_calls, mmio_writes, sysreg_emulated;
     uint64_t enter_cycle, guest_start_cycle, last_guest_exit_cycle;
     bool in_guest_run;
+    bool mid_entry;          /* inside one __guest_enter ... return */
+    bool returned;           /* the sentinel was reached */
     bool guest_serror_due;   /* the test device's SError, raised on re-entry */
     uint32_t guest_serror_iss;
     harness_samples entry_cost, exit_cost;
@@ -54,8 +56,11 @@ typedef struct harness {
  * data, EL2 stack and the return sentinel. False with a one-line err. */
 bool harness_init(harness *h, sim_machine *m, const char *hyp, const char *guest, FILE *console,
                   char *err, size_t len);
-/* Enter the guest and handle exits until it powers off or the run ends. */
-void harness_run(harness *h);
+enum harness_run_result { HRUN_DONE, HRUN_PAUSED };
+/* Enter the guest and handle exits until it powers off or the run ends
+ * (HRUN_DONE, h->end says how), or until the CPU reaches one of the
+ * caller's breakpoints (HRUN_PAUSED: calling again continues from there). */
+int harness_run(harness *h);
 /* Exit status (enum sim_exit) for the outcome. */
 int harness_exit_status(const harness *h);
 void harness_report_text(FILE *out, harness *h);

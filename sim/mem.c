@@ -194,3 +194,14 @@ bool mem_write(sim_mem *m, uint64_t addr, const void *buf, size_t len)
 {
     return copy_pages(m, addr, (void *)(uintptr_t)buf, len, true);
 }
+
+bool mem_put_page(sim_mem *m, const mem_page *p)
+{
+    if ((m->nused + 1) * 2 > m->nslots && !grow(m))
+        return false;
+    mem_page *slot = find_slot(m, p->addr - 1);
+    if (!slot->addr)
+        m->nused++;
+    *slot = *p;
+    return true;
+}

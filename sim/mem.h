@@ -45,5 +45,8 @@ uint8_t *mem_host_page(sim_mem *m, uint64_t page_addr, bool for_write);
 /* Copy in/out across pages; false if any byte is not backed. */
 bool mem_read(sim_mem *m, uint64_t addr, void *buf, size_t len);
 bool mem_write(sim_mem *m, uint64_t addr, const void *buf, size_t len);
+/* Install a page entry (key p->addr = page address + 1) as it is, replacing
+ * any entry for that page: snapshots restore pages with it. */
+bool mem_put_page(sim_mem *m, const mem_page *p);
 
 #endif

@@ -22,7 +22,7 @@
 #define VBAR1 TC_VBAR
 #define VBAR2 (TC_VBAR + UINT64_C(0x8000))
 
-/* Vector group offsets (Arm ARM D1.10.2, "Exception vectors"). */
+/* Vector group offsets (Arm ARM, "Exception vectors": VBAR_ELx offsets). */
 #define V_CUR_SP0 0x000u
 #define V_CUR_SPX 0x200u
 #define V_LOWER64 0x400u
@@ -31,7 +31,7 @@
 #define V_FIQ 0x100u
 #define V_SERROR 0x180u
 
-/* SPSR.M[3:0] values (Arm ARM C5.2.18 SPSR_EL2.M). */
+/* SPSR.M[3:0] values (Arm ARM, SPSR_EL2.M field). */
 #define M_EL0T 0x0u
 #define M_EL1T 0x4u
 #define M_EL1H 0x5u
@@ -165,7 +165,7 @@ static inline void assert_no_exception(testcpu *t, uint64_t taken_before, uint64
 }
 
 /* The asynchronous kinds, each with its routing bit, PSTATE mask, virtual
- * pending bit and vector offset (Arm ARM D1.3.6, HCR_EL2.{AMO,IMO,FMO},
+ * pending bit and vector offset (Arm ARM, HCR_EL2.{AMO,IMO,FMO},
  * {VSE,VI,VF}). */
 typedef struct kind_desc {
     const char *name;
@@ -176,7 +176,8 @@ typedef struct kind_desc {
     unsigned vec;
 } kind_desc;
 
-static const kind_desc kind_serror = { "SError", ASYNC_SERROR, HCR_EL2_AMO, PSTATE_A, HCR_EL2_VSE, V_SERROR };
+static const kind_desc kind_serror = { "SError", ASYNC_SERROR, HCR_EL2_AMO, PSTATE_A, HCR_EL2_VSE,
+                                       V_SERROR };
 static const kind_desc kind_irq = { "IRQ", ASYNC_IRQ, HCR_EL2_IMO, PSTATE_I, HCR_EL2_VI, V_IRQ };
 static const kind_desc kind_fiq = { "FIQ", ASYNC_FIQ, HCR_EL2_FMO, PSTATE_F, HCR_EL2_VF, V_FIQ };
 

@@ -2,8 +2,8 @@
  * FIQ and SError, elsim's fixed priority order, ISR_EL1, recognition timing. */
 #include "exc_testutil.h"
 
-/* The routing/masking table (Arm ARM D1.3.6, "Asynchronous exception
- * routing" and "masking", Tables D1-12..D1-15 for EL3 absent / SCR fixed):
+/* The routing/masking table (Arm ARM, "Asynchronous exception routing"
+ * and "Asynchronous exception masking", for a PE without EL3):
  *
  * | current EL | routing bit (or TGE) | goes to | masked by PSTATE? |
  * | EL0/EL1    | 1                    | EL2     | no                |
@@ -185,7 +185,7 @@ static void async_el2_tge_masked_then_unmasked(void **state)
 
 /* ---- Virtual IRQ/FIQ/SError (HCR_EL2.VI/VF/VSE): exist only with the
  * routing bit 1 (and TGE 0), taken only at EL0/EL1, to EL1, masked by
- * PSTATE (Arm ARM D1.3.8 "Virtual interrupts"; AArch64.TakeVirtual*
+ * PSTATE (Arm ARM, "Virtual interrupts"; AArch64.TakeVirtual*
  * assert HCR_EL2.TGE == 0 and the routing bit == 1). ---- */
 
 #define VSESR_VALUE ((1u << 24) | 0x00abcdu) /* IDS = 1, IMPLEMENTATION DEFINED syndrome */
@@ -310,7 +310,7 @@ static void test_async_priority_phys_serror_irq_fiq_then_virt_serror_irq_fiq(voi
     tc_free(t);
 }
 
-/* ---- ISR_EL1 (A bit 8, I 7, F 6; Arm ARM D24.2 ISR_EL1): at EL2 the
+/* ---- ISR_EL1 (A bit 8, I 7, F 6; Arm ARM ISR_EL1): at EL2 the
  * physical pending state; at EL1 with the routing bit 1 the virtual
  * state (VSE/VI/VF); with it 0 the physical state. ---- */
 
@@ -362,9 +362,9 @@ static void isr_el1_route0_shows_physical(void **state)
     tc_free(t);
 }
 
-/* ---- Recognition timing (Arm ARM D1.3.6 / R_RBZYL family: a DAIFClr
- * unmask is seen at the latest at the next context synchronization
- * event). Program: msr daifclr, #2; nop; isb; nop with an IRQ pending,
+/* ---- Recognition timing (Arm ARM, "Asynchronous exception masking":
+ * a DAIFClr unmask is seen at the latest at the next context
+ * synchronization event). Program: msr daifclr, #2; nop; isb; nop with an IRQ pending,
  * routed to EL1. ---- */
 
 static testcpu *timing_cpu(unsigned policy)

@@ -159,7 +159,7 @@ static void test_entry_ssbs_from_dssbs(void **state)
 
 /* ---- Vector offsets: VBAR_ELx + 0x000 current EL with SP_EL0, 0x200
  * current EL with SP_ELx, 0x400 lower EL AArch64; + 0x000 sync, 0x080
- * IRQ, 0x100 FIQ, 0x180 SError (Arm ARM D1.10.2, Table D1-5). The 0x600
+ * IRQ, 0x100 FIQ, 0x180 SError (Arm ARM, "Exception vectors"). The 0x600
  * group (lower EL using AArch32) cannot arise: elsim implements no
  * AArch32 at any EL, so every lower EL is AArch64. ---- */
 
@@ -217,8 +217,8 @@ static void vector_case(void **state)
     VC("vector_" kn "_virt_el1h_to_el1_cur_spx", A64_EL1, 1, SRC_VIRT, k, A64_EL1, V_CUR_SPX), \
     VC("vector_" kn "_virt_el0_to_el1_lower", A64_EL0, 0, SRC_VIRT, k, A64_EL1, V_LOWER64)
 
-/* ---- Preferred return addresses (Arm ARM D1.10.1 / the pseudocode's
- * preferred_exception_return per exception type). ---- */
+/* ---- Preferred return addresses (Arm ARM "Preferred exception return
+ * address"; preferred_exception_return in each pseudocode function). ---- */
 
 /* UNDEFINED: the instruction itself. */
 static void test_preferred_return_undefined_is_insn(void **state)

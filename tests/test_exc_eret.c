@@ -113,7 +113,7 @@ static void test_eret_el0_undefined(void **state)
     tc_free(t);
 }
 
-/* ---- Illegal returns (Arm ARM D1.11.3 "Illegal return events from
+/* ---- Illegal returns (Arm ARM "Illegal return events from
  * AArch64 state"; IllegalExceptionReturn; SetPSTATEFromPSR): EL and SPSel
  * keep their values, PSTATE.IL = 1, PC = ELR, and NZCV, DAIF and PAN are
  * still restored from SPSR ("state that is reinstated regardless of

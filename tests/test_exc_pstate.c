@@ -2,7 +2,7 @@
  * entry from each mode, DAIFSet/DAIFClr, and the MSR (immediate) fields. */
 #include "exc_testutil.h"
 
-/* ---- SPSR layout (Arm ARM C5.2.18 SPSR_EL1/SPSR_EL2, AArch64 form):
+/* ---- SPSR layout (Arm ARM SPSR_EL1/SPSR_EL2, AArch64 form):
  * N 31, Z 30, C 29, V 28, DIT 24, UAO 23, PAN 22, SS 21, IL 20, SSBS 12,
  * BTYPE 11:10, D 9, A 8, I 7, F 6, M[4] = 0, M[3:0] = EL:SPSel. ---- */
 
@@ -102,8 +102,8 @@ static void test_spsr_il_saved_from_illegal_state(void **state)
     tc_free(t);
 }
 
-/* ---- MSR DAIFSet / DAIFClr #imm4: bit 3 D, 2 A, 1 I, 0 F (Arm ARM C5.2.3
- * DAIF; C6.2.229 MSR (immediate)). ---- */
+/* ---- MSR DAIFSet / DAIFClr #imm4: bit 3 D, 2 A, 1 I, 0 F (Arm ARM
+ * DAIF; MSR (immediate)). ---- */
 
 static uint32_t daif_after(uint32_t before, uint32_t word)
 {

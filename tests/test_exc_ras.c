@@ -273,6 +273,38 @@ static void test_iesb_masked_serror_stays_pending_no_disr(void **state)
     tc_free(t);
 }
 
+/* ERET from ELx with SCTLR_ELx.IESB = 1 is an implicit ESB too:
+ * AArch64.ExceptionReturn begins (before SetPSTATEFromPSR) with
+ * SynchronizeErrors() and TakeUnmaskedPhysicalSErrorInterrupts(iesb_req =
+ * TRUE). An SError that is unmasked at that point is taken there, before
+ * the return: to EL1 (AMO = 0), ELR_EL1 = the ERET (ThisInstrAddr), ISS.IESB
+ * set, PSTATE not restored from SPSR. Under the `latest` policy an SError
+ * unmasked by msr daifclr, #4 just before the ERET is still pending and
+ * unmasked when the ERET executes (ERET is the context synchronization
+ * event), even though SPSR_EL1 would mask it again after the return. */
+static void test_iesb_eret_takes_unmasked_serror_before_return(void **state)
+{
+    (void)state;
+    testcpu *t = ras_cpu(A64_EL1, PSTATE_DAIF_MASK, 0);
+    t->cpu.feat |= FEAT_BIT(FEAT_IESB);
+    t->cpu.async_policy = A64_ASYNC_LATEST;
+    t->cpu.sr[SR_SCTLR_EL1] |= SCTLR_IESB;
+    t->cpu.sr[SR_SPSR_EL1] = PSTATE_DAIF_MASK | M_EL0T; // returns with A masked
+    t->cpu.sr[SR_ELR_EL1] = TC_CODE + 0x100;
+    CODE(t, TC_CODE, I_DAIFCLR(4), I_ERET);
+    a64_set_serror(&t->cpu, true, TEST_SERROR_ISS);
+    a64_step(&t->cpu);
+    assert_no_exception(t, 0, TC_CODE + 4); // held until the ERET
+    // the ERET does not complete: the SError is taken at its boundary
+    // (elsim takes it in the step after the one that reached the ERET)
+    tc_run(t, 2);
+    assert_entered(t, A64_EL1, V_CUR_SPX + V_SERROR, TC_CODE + 4);
+    assert_int_equal(esr_of(t, A64_EL1), ESR(0x2f, TEST_SERROR_ISS | (1u << 13)));
+    assert_int_equal(spsr_of(t, A64_EL1), PSTATE_D | PSTATE_I | PSTATE_F | M_EL1H);
+    assert_false(t->cpu.serror_pending);
+    tc_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_iesb_off_no_iesb_bit),
         cmocka_unit_test(test_iesb_needs_feat_iesb),
         cmocka_unit_test(test_iesb_masked_serror_stays_pending_no_disr),
+        cmocka_unit_test(test_iesb_eret_takes_unmasked_serror_before_return),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

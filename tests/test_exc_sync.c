@@ -2,7 +2,7 @@
  * traps, UNDEFINED, aborts, alignment, FP) and their exact ESR encodings. */
 #include "exc_testutil.h"
 
-/* ---- HVC (Arm ARM C6.2.100 HVC; D1.10.4): EL1 -> EL2, EL2 -> EL2,
+/* ---- HVC (Arm ARM HVC instruction): EL1 -> EL2, EL2 -> EL2,
  * UNDEFINED at EL0 and with HCR_EL2.HCD = 1 at EL1. EC 0x16, ISS = imm16,
  * ELR = the next instruction. ---- */
 
@@ -62,7 +62,7 @@ static void test_hvc_el2_hcd_undefined_to_el2(void **state)
     tc_free(t);
 }
 
-/* ---- SMC (C6.2.291; AArch64.CheckForSMCUndefOrTrap): UNDEFINED at EL0
+/* ---- SMC (AArch64.CheckForSMCUndefOrTrap): UNDEFINED at EL0
  * (before any trap); at EL1 with HCR_EL2.TSC trapped to EL2 as EC 0x17
  * with ISS = imm16 and ELR = the SMC; otherwise EL3 (elsim's firmware
  * model) handles it and execution continues after it. ---- */
@@ -135,7 +135,7 @@ static void test_smc_el0_undefined_to_el1(void **state)
     tc_free(t);
 }
 
-/* ---- SVC (C6.2.365; AArch64.CallSupervisor): EL0 -> EL1 (EL2 with
+/* ---- SVC (AArch64.CallSupervisor): EL0 -> EL1 (EL2 with
  * HCR_EL2.TGE), EL1 -> EL1, EL2 -> EL2. EC 0x15, ISS = imm16, ELR next. */
 
 static void svc_case(unsigned from, uint64_t hcr, unsigned to, unsigned group)
@@ -184,7 +184,7 @@ static void test_brk_el1_ec3c(void **state)
 /* ---- Traps of MSR/MRS by EL2 (HCR_EL2.TVM/TRVM for the EL1 virtual
  * memory controls): EC 0x18 to EL2, ELR = the instruction, ISS =
  * Op0 [21:20] Op2 [19:17] Op1 [16:14] CRn [13:10] Rt [9:5] CRm [4:1]
- * Direction [0] (D24.2.x "ISS encoding for an exception from MSR, MRS,
+ * Direction [0] (ESR_ELx, "ISS encoding for an exception from MSR, MRS,
  * or System instruction execution in AArch64 state"). ---- */
 
 /* msr sctlr_el1, x1: op0 3, op1 0, CRn 1, CRm 0, op2 0, Rt 1, write:
