@@ -34,7 +34,9 @@ typedef struct harness {
     uint64_t guest_pc;
     uint32_t guest_pstate;
     uint64_t host_hcr;
-    FILE *console;
+    FILE *console;       /* where guest output goes (NULL: kept only) */
+    char conbuf[2048];   /* the first bytes the guest printed */
+    unsigned conlen;
     int end;             /* enum harness_end */
     char why[256];       /* what ended the run, for the summary */
     /* statistics */

@@ -85,8 +85,13 @@ static void handle_dabt(harness *h, uint32_t esr)
         uint64_t v = harness_guest_x(h, rt);
         h->mmio_writes++;
         if (ipa == CONSOLE_BASE) {
-            fputc((int)(v & 0xff), h->console);
-            fflush(h->console);
+            // the console also keeps what the guest printed, for comparisons
+            if (h->conlen < sizeof h->conbuf)
+                h->conbuf[h->conlen++] = (char)(v & 0xff);
+            if (h->console) {
+                fputc((int)(v & 0xff), h->console);
+                fflush(h->console);
+            }
         } else if (ipa == TESTDEV_SERROR) {
             // the test device answers with an asynchronous external abort,
             // which reaches the CPU once the guest runs on after the store

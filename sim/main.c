@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "harness.h"
 #include "machine.h"
@@ -10,6 +11,8 @@
 #include "options.h"
 #include "regs.h"
 #include "report.h"
+#include "script.h"
+#include "sweep.h"
 #include "trace.h"
 
 static int die(const char *msg)
@@ -135,6 +138,10 @@ static int run(sim_machine *m, const sim_options *o)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "sweep"))
+        return sweep_main(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "sweep-merge"))
+        return sweep_merge_main(argc - 1, argv + 1);
     sim_options o;
     char err[512];
     switch (cli_parse(argc, argv, &o, err, sizeof err)) {
@@ -147,6 +154,8 @@ int main(int argc, char **argv)
     case CLI_ERROR: return die(err);
     case CLI_RUN: break;
     }
+    if (o.script)
+        return script_run(&o);
     sim_machine *m = malloc(sizeof *m);
     if (!m || !machine_init(m))
         return die("out of memory");

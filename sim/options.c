@@ -35,6 +35,8 @@ static const char usage[] =
     "  --async-take POLICY   when an unmasked pending interrupt is taken: earliest\n"
     "                        (next instruction) or latest (next ISB/ERET/exception)\n"
     "  --list-models         list the CPU models and exit\n"
+    "  --script FILE.lua     run a Lua scenario (see the README); --elf/--guest\n"
+    "                        become its defaults\n"
     "  --ram BASE:SIZE       RAM region (repeatable; default 0x40000000:1G)\n"
     "  --max-insns N         stop (exit 4) after N instructions\n"
     "  --max-cycles N        stop (exit 4) after N cycles (default 2000000000)\n"
@@ -102,7 +104,7 @@ static bool parse_range(const char *s, sim_range *r)
 
 enum { OPT_ELF = 256, OPT_GUEST, OPT_EL, OPT_ENTRY, OPT_SP, OPT_RAM, OPT_MAX_INSNS,
        OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_HELP, OPT_VERSION, OPT_MODEL, OPT_INJECT, OPT_ALLOW_UNFIRED,
-       OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS };
+       OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS, OPT_SCRIPT };
 
 static const struct option longopts[] = {
     { "elf", required_argument, NULL, OPT_ELF },
@@ -123,6 +125,7 @@ static const struct option longopts[] = {
     { "async-take", required_argument, NULL, OPT_ASYNC_TAKE },
     { "hcr", required_argument, NULL, OPT_HCR },
     { "list-models", no_argument, NULL, OPT_LIST_MODELS },
+    { "script", required_argument, NULL, OPT_SCRIPT },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
@@ -135,6 +138,7 @@ static enum cli_result apply(int opt, const char *arg, sim_options *o, char *err
     case OPT_GUEST: o->guest = arg; break;
     case OPT_ENTRY: o->entry = arg; break;
     case OPT_MODEL: o->model = arg; break;
+    case OPT_SCRIPT: o->script = arg; break;
     case OPT_ALLOW_UNFIRED: o->allow_unfired = true; break;
     case OPT_ASYNC_TAKE:
         if (strcmp(arg, "earliest") != 0 && strcmp(arg, "latest") != 0)
@@ -229,8 +233,8 @@ enum cli_result cli_parse(int argc, char **argv, sim_options *o, char *err, size
     }
     if (optind < argc)
         return error(err, len, "unexpected argument '%s' (see sim --help)", argv[optind]);
-    if (!o->elf)
-        return error(err, len, "no program: give --elf FILE (see sim --help)");
+    if (!o->elf && !o->script)
+        return error(err, len, "no program: give --elf FILE or --script FILE (see sim --help)");
     if (!o->nrams) {
         o->rams[0] = (sim_range){ DEFAULT_RAM_BASE, DEFAULT_RAM_SIZE };
         o->nrams = 1;

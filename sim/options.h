@@ -49,6 +49,7 @@ typedef struct sim_options {
     bool have_hcr;
     uint64_t hcr;           /* HCR_EL2 at the start of a bare-metal run */
     bool list_models;       /* --list-models (CLI_DONE: the caller lists) */
+    const char *script;     /* --script FILE.lua: a scenario drives the run */
 } sim_options;
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_ERROR };

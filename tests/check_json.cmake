@@ -1,7 +1,8 @@
 # tests/check_json.cmake: cmake -DEXPECTS=... [-DSTATUS=n] -P check_json.cmake
 # -- COMMAND ARGS...: run the command (which prints JSON on stdout) and
 # check each "path=value" of EXPECTS (separated by @@; path members joined
-# by '.', array indices as numbers, e.g. exits.TRAP=30 or async.0.fate=taken).
+# by '.', array indices as numbers, e.g. exits.TRAP=30 or async.0.fate=taken;
+# the value <absent> means the path must not exist).
 include(${CMAKE_CURRENT_LIST_DIR}/argv_command.cmake)
 string(REPLACE "@@" ";" EXPECTS "${EXPECTS}")
 execute_process(COMMAND ${CMD} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
@@ -25,7 +26,12 @@ foreach(e ${EXPECTS})
   set(want "${CMAKE_MATCH_2}")
   string(REPLACE "." ";" path "${CMAKE_MATCH_1}")
   string(JSON got ERROR_VARIABLE jerr GET "${json}" ${path})
-  if(jerr)
+  if(want STREQUAL "<absent>")
+    if(NOT jerr)
+      message(SEND_ERROR "${CMAKE_MATCH_1}: expected absent, got '${got}'")
+      math(EXPR fails "${fails} + 1")
+    endif()
+  elseif(jerr)
     message(SEND_ERROR "${CMAKE_MATCH_1}: ${jerr}")
     math(EXPR fails "${fails} + 1")
   elseif(NOT got STREQUAL want)
