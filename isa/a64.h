@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "sysreg.h"
+#include "timing.h"
 
 #define A64_PAGE_SHIFT 12
 #define A64_PAGE_SIZE (UINT64_C(1) << A64_PAGE_SHIFT)
@@ -73,6 +74,10 @@ typedef struct a64_dec {
     a64_exec_fn fn; /* NULL: not decoded yet */
     uint32_t word;
     uint16_t op;    /* enum a64_op */
+    /* for the timing model, extracted once: general registers read and
+     * written (31 = none: XZR/SP carry no dependency) and the cost kind */
+    uint8_t src[3], dst[2];
+    uint8_t tkind;  /* enum a64_tkind */
 } a64_dec;
 
 /* What the bus answered for a slow-path access. */
@@ -164,6 +169,15 @@ typedef struct a64_cpu {
     uint64_t cycles;
 
     uint64_t feat;     /* FEAT_BIT(enum a64_feature) set of the model */
+
+    /* Timing model state (timing.c). */
+    a64_timing timing;
+    uint64_t ready[32];        /* cycle each X register's value is available */
+    uint64_t sb[A64_SB_MAX];   /* store buffer: cycle each entry has drained */
+    unsigned sb_head, sb_count;
+    uint64_t cycles_el[3];     /* cycles spent at each EL */
+    uint64_t barrier_cycles;   /* cycles charged to DSB/ISB/ERET/exception refills */
+    bool no_retire;            /* the handler asked for no retirement (a stop) */
 
     /* Exception bookkeeping the machine can read after a step. */
     uint64_t exc_taken;      /* count of exceptions taken */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "async.h"
+#include "cpu_timing.h"
 #include "decode.h"
 #include "exception.h"
 #include "icache.h"
@@ -22,6 +23,7 @@ void a64_cpu_init(a64_cpu *c, const a64_bus *bus, unsigned el)
     c->ps.sp = 1;
     c->ps.daif = PSTATE_DAIF_MASK; // reset: all interrupts masked
     c->bkpt_resume = UINT64_MAX;
+    a64_timing_default(&c->timing);
 }
 
 void a64_cpu_fini(a64_cpu *c)
@@ -75,11 +77,7 @@ static void exec_breakpoint(a64_cpu *c, const a64_dec *d)
         return;
     }
     c->stop = A64_STOP_BREAK;
-    c->next_pc = c->pc;
-    // nothing executed: undo the step's count of this instruction
-    c->insns--;
-    c->insns_el[c->ps.el]--;
-    c->cycles--;
+    c->no_retire = true; // nothing executed
 }
 
 bool a64_set_breakpoint(a64_cpu *c, uint64_t addr)
@@ -115,6 +113,7 @@ static inline const a64_dec *fetch(a64_cpu *c)
         uint32_t w;
         memcpy(&w, b->host + (pc & (A64_PAGE_SIZE - 1)), 4);
         a64_decode(w, d);
+        a64_timing_predecode(d);
         // FP/SIMD instructions go through the CPACR_EL1/CPTR_EL2 check first
         if (a64_insns[d->op].cls == CLS_SIMD)
             d->fn = exec_fp_guarded;
@@ -127,17 +126,19 @@ static inline const a64_dec *fetch(a64_cpu *c)
 
 static inline void step(a64_cpu *c)
 {
-    c->cycles++;
-    // asynchronous exceptions are taken between instructions
-    if (a64_async_any(c) && a64_async_take(c))
-        return;
-    c->iesb_window = false;
     unsigned el = c->ps.el;
+    // asynchronous exceptions are taken between instructions
+    if (a64_async_any(c) && a64_async_take(c)) {
+        a64_timing_exception(c, el);
+        return;
+    }
+    c->iesb_window = false;
+    const a64_dec *d = NULL;
     if (c->ps.il) {
         // PSTATE.IL set by an illegal return: this instruction faults
         a64_raise(c, a64_sync_target_el(c), syn_illegal_state(), c->pc);
     } else {
-        const a64_dec *d = fetch(c);
+        d = fetch(c);
         if (d) {
             c->next_pc = c->pc + 4;
             c->cur = d;
@@ -146,8 +147,15 @@ static inline void step(a64_cpu *c)
     }
     if (c->exc.pending) {
         a64_take_sync(c);
+        if (!c->stop)
+            a64_timing_exception(c, el);
         return;
     }
+    if (c->no_retire) {
+        c->no_retire = false;
+        return;
+    }
+    a64_timing_account(c, d, el);
     c->pc = c->next_pc;
     c->insns++;
     c->insns_el[el]++;

@@ -74,10 +74,7 @@ void exec_eret(a64_cpu *c, const a64_dec *d)
     if ((c->feat & FEAT_BIT(FEAT_IESB)) && (sctlr & SCTLR_IESB) && a64_serror_takeable(c)) {
         c->iesb_window = true;
         c->recog_hold &= ~PSTATE_A; // errors are synchronized here
-        c->next_pc = c->pc;
-        // the ERET did not execute: undo the step's count of it
-        c->insns--;
-        c->insns_el[c->ps.el]--;
+        c->no_retire = true; // the ERET did not execute
         return;
     }
     a64_exception_return(c);

@@ -48,9 +48,11 @@ void harness_report_text(FILE *out, harness *h)
     for (unsigned ec = 0; ec < 64; ec++)
         if (h->trap_ec[ec])
             fprintf(out, "    TRAP EC 0x%02x: %" PRIu64 "\n", ec, h->trap_ec[ec]);
-    fprintf(out, "  instructions: guest %" PRIu64 " (EL0 %" PRIu64 "), hyp %" PRIu64 "; cycles %" PRIu64
-                 " (no timing model yet: one cycle per instruction)\n",
-            c->insns_el[1], c->insns_el[0], c->insns_el[2], c->cycles);
+    fprintf(out, "  instructions: guest %" PRIu64 " (EL0 %" PRIu64 "), hyp %" PRIu64 "\n", c->insns_el[1],
+            c->insns_el[0], c->insns_el[2]);
+    fprintf(out, "  cycles %" PRIu64 ": guest %" PRIu64 ", hyp %" PRIu64 " (barriers and pipeline refills %" PRIu64
+                 ")\n",
+            c->cycles, c->cycles_el[0] + c->cycles_el[1], c->cycles_el[2], c->barrier_cycles);
     uint32_t e[3], x[3];
     stats(&h->entry_cost, e);
     stats(&h->exit_cost, x);
@@ -95,6 +97,9 @@ bool harness_report_json(FILE *out, harness *h)
     json_object_set_new(ins, "hyp", json_integer((json_int_t)c->insns_el[2]));
     json_object_set_new(j, "insns", ins);
     json_object_set_new(j, "cycles", json_integer((json_int_t)c->cycles));
+    json_object_set_new(j, "cycles_guest", json_integer((json_int_t)(c->cycles_el[0] + c->cycles_el[1])));
+    json_object_set_new(j, "cycles_hyp", json_integer((json_int_t)c->cycles_el[2]));
+    json_object_set_new(j, "barrier_cycles", json_integer((json_int_t)c->barrier_cycles));
     uint32_t e[3], x[3];
     stats(&h->entry_cost, e);
     stats(&h->exit_cost, x);

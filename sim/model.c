@@ -40,6 +40,102 @@ bool model_policy(const char *name, uint8_t *policy)
     return true;
 }
 
+/* An optional non-negative integer field of the table on top; false with
+ * err if present but not a small integer. */
+static bool opt_uint(lua_State *L, const char *key, uint64_t max, uint64_t *out, const char *path,
+                     char *err, size_t len)
+{
+    lua_getfield(L, -1, key);
+    bool ok = true;
+    if (!lua_isnil(L, -1)) {
+        int isnum;
+        lua_Integer v = lua_tointegerx(L, -1, &isnum);
+        if (!isnum || v < 0 || (uint64_t)v > max) {
+            snprintf(err, len, "%s: timing field '%s' must be an integer from 0 to %llu", path, key,
+                     (unsigned long long)max);
+            ok = false;
+        } else {
+            *out = (uint64_t)v;
+        }
+    }
+    lua_pop(L, 1);
+    return ok;
+}
+
+static bool read_u16(lua_State *L, const char *key, uint16_t *out, const char *path, char *err, size_t len)
+{
+    uint64_t v = *out;
+    if (!opt_uint(L, key, 0xffff, &v, path, err, len))
+        return false;
+    *out = (uint16_t)v;
+    return true;
+}
+
+/* timing = { clock_hz, counter_hz, latency = {kind = n}, branch_taken,
+ * exception_entry, eret, isb, store_buffer = {depth, drain},
+ * sysreg = { NAME = {read = n, write = n} } } */
+static bool read_timing(lua_State *L, const char *path, sim_model *out, char *err, size_t len)
+{
+    a64_timing *t = &out->timing;
+    uint64_t clock = 1000000000, counter = 100000000;
+    lua_getfield(L, -1, "timing");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        out->counter_hz = clock; // one cycle per tick without a timing table
+        return true;
+    }
+    if (!lua_istable(L, -1)) {
+        snprintf(err, len, "%s: 'timing' must be a table", path);
+        return false;
+    }
+    if (!opt_uint(L, "clock_hz", UINT64_C(1) << 40, &clock, path, err, len) ||
+        !opt_uint(L, "counter_hz", UINT64_C(1) << 40, &counter, path, err, len) ||
+        !read_u16(L, "branch_taken", &t->branch_taken, path, err, len) ||
+        !read_u16(L, "exception_entry", &t->exc_entry, path, err, len) ||
+        !read_u16(L, "eret", &t->eret, path, err, len) || !read_u16(L, "isb", &t->isb, path, err, len))
+        return false;
+    if (!counter || !clock || clock % counter) {
+        snprintf(err, len, "%s: clock_hz must be a multiple of counter_hz", path);
+        return false;
+    }
+    t->cycles_per_tick = (uint32_t)(clock / counter);
+    out->counter_hz = counter;
+    lua_getfield(L, -1, "latency");
+    if (lua_istable(L, -1))
+        for (unsigned k = 0; k < TK_COUNT; k++)
+            if (!read_u16(L, a64_tkind_names[k], &t->lat[k], path, err, len))
+                return false;
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "store_buffer");
+    if (lua_istable(L, -1)) {
+        uint64_t depth = 0;
+        if (!opt_uint(L, "depth", A64_SB_MAX, &depth, path, err, len) ||
+            !read_u16(L, "drain", &t->sb_drain, path, err, len))
+            return false;
+        t->sb_depth = (uint8_t)depth;
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "sysreg");
+    if (lua_istable(L, -1)) {
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            const char *name = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+            int id = name ? sysreg_by_name(name) : -1;
+            if (id < 0 || !lua_istable(L, -1)) {
+                snprintf(err, len, "%s: timing.sysreg: '%s' is not a system register with {read=, write=}",
+                         path, name ? name : "?");
+                return false;
+            }
+            if (!read_u16(L, "read", &t->sr_read[id], path, err, len) ||
+                !read_u16(L, "write", &t->sr_write[id], path, err, len))
+                return false;
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 2);
+    return true;
+}
+
 /* Reads the table on top of the stack into out. */
 static bool read_table(lua_State *L, const char *path, sim_model *out, char *err, size_t len)
 {
@@ -80,6 +176,9 @@ static bool read_table(lua_State *L, const char *path, sim_model *out, char *err
         lua_pop(L, 1);
     }
     lua_pop(L, 2);
+    a64_timing_default(&out->timing);
+    if (!read_timing(L, path, out, err, len))
+        return false;
     lua_getfield(L, -1, "async_take");
     const char *pol = lua_tostring(L, -1);
     if (pol && !model_policy(pol, &out->async_policy)) {
@@ -146,6 +245,8 @@ void model_apply(const sim_model *mdl, a64_cpu *c)
     c->sr[SR_MIDR_EL1] = mdl->midr;
     c->sr[SR_VPIDR_EL2] = mdl->midr; // VPIDR_EL2 resets to MIDR_EL1's value
     c->async_policy = mdl->async_policy;
+    c->timing = mdl->timing;
+    c->sr[SR_CNTFRQ_EL0] = mdl->counter_hz;
     a64_set_id_registers(c);
 }
 

@@ -16,6 +16,8 @@ typedef struct sim_model {
     uint64_t feat;       /* FEAT_BIT set */
     bool workaround[4];  /* SMCCC ARCH_WORKAROUND_n reported as needed */
     uint8_t async_policy; /* enum a64_async_policy (async_take = "earliest"|"latest") */
+    a64_timing timing;    /* the `timing` table; one cycle everything when absent */
+    uint64_t counter_hz;  /* CNTFRQ_EL0 */
 } sim_model;
 
 /* The folder holding the shipped models (compiled in). */

@@ -85,9 +85,9 @@ void report_text(FILE *out, sim_machine *m, const sim_options *o)
                 syn_ec(c->exc.esr), c->exc.esr, c->exc.target_el, c->last_vector, c->exc.target_el);
     if (c->stop == A64_STOP_WFI_DEADLOCK)
         fprintf(out, "  waiting at 0x%" PRIx64 "; no interrupt source exists in this run\n", m->wait_pc);
-    fprintf(out, "  instructions %" PRIu64 ", cycles %" PRIu64
-                 " (no timing model yet: one cycle per instruction)\n",
-            c->insns, c->cycles);
+    fprintf(out, "  instructions %" PRIu64 ", cycles %" PRIu64 " (EL0 %" PRIu64 ", EL1 %" PRIu64
+                 ", EL2 %" PRIu64 "; barriers and pipeline refills %" PRIu64 ")\n",
+            c->insns, c->cycles, c->cycles_el[0], c->cycles_el[1], c->cycles_el[2], c->barrier_cycles);
     for (unsigned i = 0; i < 31; i++)
         fprintf(out, "  x%-2u 0x%016" PRIx64 "%s", i, c->x[i], (i % 4 == 3) ? "\n" : "");
     fprintf(out, "  sp  0x%016" PRIx64 "\n", a64_sp(c));
@@ -164,6 +164,9 @@ bool report_json(FILE *out, sim_machine *m, const sim_options *o)
     json_object_set_new(j, "daif", hex(c->ps.daif >> 6));
     json_object_set_new(j, "insns", json_integer((json_int_t)c->insns));
     json_object_set_new(j, "cycles", json_integer((json_int_t)c->cycles));
+    json_object_set_new(j, "cycles_el", json_pack("[I,I,I]", (json_int_t)c->cycles_el[0],
+                                                  (json_int_t)c->cycles_el[1], (json_int_t)c->cycles_el[2]));
+    json_object_set_new(j, "barrier_cycles", json_integer((json_int_t)c->barrier_cycles));
     if (c->stop == A64_STOP_EXC_LOOP) {
         json_t *e = json_object();
         json_object_set_new(e, "esr", hex(c->exc.esr));
