@@ -36,7 +36,7 @@ static bool phys_pending(const a64_cpu *c, unsigned k)
 {
     switch (k) {
     case ASYNC_SERROR: return c->serror_pending;
-    case ASYNC_IRQ: return c->irq_line;
+    case ASYNC_IRQ: return c->irq_line || c->timer_lines; // timers drive IRQ directly
     default: return c->fiq_line;
     }
 }

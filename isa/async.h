@@ -26,7 +26,7 @@ void a64_set_serror(a64_cpu *c, bool pending, uint32_t iss);
  * boundary (a cheap test for the run loop). */
 static inline bool a64_async_any(const a64_cpu *c)
 {
-    return c->irq_line | c->fiq_line | c->serror_pending |
+    return c->irq_line | c->fiq_line | c->serror_pending | (c->timer_lines != 0) |
            ((c->sr[SR_HCR_EL2] >> 6) & 7); // HCR_EL2.VF, VI, VSE
 }
 /* At an instruction boundary: take the first takeable one. True if taken. */

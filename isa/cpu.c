@@ -9,6 +9,7 @@
 #include "icache.h"
 #include "ldst.h"
 #include "regs.h"
+#include "timer.h"
 #include "sysreg.h"
 
 void a64_cpu_init(a64_cpu *c, const a64_bus *bus, unsigned el)
@@ -23,6 +24,7 @@ void a64_cpu_init(a64_cpu *c, const a64_bus *bus, unsigned el)
     c->ps.sp = 1;
     c->ps.daif = PSTATE_DAIF_MASK; // reset: all interrupts masked
     c->bkpt_resume = UINT64_MAX;
+    c->timer_deadline = UINT64_MAX;
     a64_timing_default(&c->timing);
 }
 
@@ -161,11 +163,19 @@ static inline void step(a64_cpu *c)
     c->insns_el[el]++;
 }
 
-void a64_step(a64_cpu *c) { step(c); }
+void a64_step(a64_cpu *c)
+{
+    if (c->cycles >= c->timer_deadline)
+        a64_timer_update(c);
+    step(c);
+}
 
 void a64_run(a64_cpu *c, uint64_t insn_limit, uint64_t cycle_limit)
 {
     while (!c->stop) {
+        // a timer reaching its compare value is the one event on the cycle clock
+        if (c->cycles >= c->timer_deadline)
+            a64_timer_update(c);
         if (c->insns >= insn_limit || c->cycles >= cycle_limit) {
             c->stop = A64_STOP_LIMIT;
             break;

@@ -7,6 +7,7 @@
 
 #include "a64.h"
 #include "async.h"
+#include "timer.h"
 #include "regs.h"
 
 const sysreg_info sysreg_table[SR_COUNT] = {
@@ -60,11 +61,6 @@ void sysreg_reset(a64_cpu *c)
 
 /* ---- views ---- */
 
-/* The generic counter ticks from the cycle clock at the model's ratio. */
-static uint64_t counter_value(const a64_cpu *c)
-{
-    return c->cycles / c->timing.cycles_per_tick;
-}
 
 static uint64_t hook_read(a64_cpu *c, int id)
 {
@@ -81,8 +77,10 @@ static uint64_t hook_read(a64_cpu *c, int id)
     case HOOK_FPSR: return c->fpsr;
     case HOOK_SP_EL0: return c->sp_el[0];
     case HOOK_SP_EL1: return c->sp_el[1];
-    case HOOK_CNTPCT: return counter_value(c);
-    case HOOK_CNTVCT: return counter_value(c) - c->sr[SR_CNTVOFF_EL2];
+    case HOOK_CNTPCT: return a64_counter(c);
+    case HOOK_CNTVCT: return a64_counter(c) - c->sr[SR_CNTVOFF_EL2];
+    case HOOK_TIMER_CTL: return a64_timer_ctl_read(c, id);
+    case HOOK_TIMER_TVAL: return a64_timer_tval_read(c, id);
     case HOOK_ISR: return a64_isr_value(c);
     case HOOK_DISR: return c->sr[a64_disr_target(c)];
     default: return c->sr[id];
@@ -107,6 +105,12 @@ static void hook_write(a64_cpu *c, int id, uint64_t v)
     case HOOK_SP_EL0: c->sp_el[0] = v; break;
     case HOOK_SP_EL1: c->sp_el[1] = v; break;
     case HOOK_DISR: c->sr[a64_disr_target(c)] = v; break;
+    case HOOK_TIMER_CTL:
+    case HOOK_TIMER_CVAL:
+        c->sr[id] = v;
+        a64_timer_update(c);
+        break;
+    case HOOK_TIMER_TVAL: a64_timer_tval_write(c, id, v); break;
     case HOOK_CURRENTEL:
     case HOOK_CNTPCT:
     case HOOK_CNTVCT:

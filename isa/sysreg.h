@@ -101,6 +101,9 @@ enum sr_hook {
     HOOK_CNTVCT,
     HOOK_ISR,   /* ISR_EL1: pending A/I/F as the current EL sees them */
     HOOK_DISR,  /* DISR_EL1: VDISR_EL2 at EL1 when HCR_EL2.AMO = 1 */
+    HOOK_TIMER_CTL,  /* CNTx_CTL: ISTATUS computed; writes re-arm the timer */
+    HOOK_TIMER_CVAL, /* CNTx_CVAL, CNTVOFF_EL2: writes re-arm the timers */
+    HOOK_TIMER_TVAL, /* CNTx_TVAL: a signed 32-bit view of CVAL - count */
     HOOK_COUNT
 };
 

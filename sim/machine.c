@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "async.h"
+#include "timer.h"
 #include "options.h"
 #include "regs.h"
 #include "trace.h"
@@ -79,13 +80,17 @@ static void on_wait(void *ctx, a64_cpu *c, bool is_wfe)
     sim_machine *m = ctx;
     if (a64_async_any(c))
         return;
-    uint64_t next = UINT64_MAX;
+    uint64_t next = c->timer_deadline; // the next timer event, if any
     for (unsigned i = 0; i < m->ninj; i++)
         if (!m->inj[i].fired && m->inj[i].trig == TRIG_CYCLE && m->inj[i].value < next)
             next = m->inj[i].value;
     if (next != UINT64_MAX) {
-        if (next > c->cycles)
+        // WFI advances the clock to the next event instead of spinning
+        if (next > c->cycles) {
+            c->cycles_el[c->ps.el] += next - c->cycles;
             c->cycles = next;
+        }
+        a64_timer_update(c);
         return;
     }
     m->wait_pc = c->pc;
