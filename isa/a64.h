@@ -153,6 +153,7 @@ typedef struct a64_cpu {
     /* Asynchronous exception inputs and recognition state (async.h). */
     bool irq_line, fiq_line, serror_pending;
     uint8_t timer_lines;     /* generic timers asserting IRQ (timer.h) */
+    uint8_t timer_mask;      /* timers the machine holds off (a host's mask) */
     uint64_t timer_deadline; /* cycle at which the next timer fires */
     uint32_t serror_iss;
     uint32_t recog_hold;  /* DAIF bits unmasked but not yet recognised */

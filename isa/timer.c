@@ -54,8 +54,19 @@ void a64_timer_update(a64_cpu *c)
                 next = d;
         }
     }
-    c->timer_lines = lines;
+    c->timer_lines = lines & (uint8_t)~c->timer_mask;
     c->timer_deadline = next;
+}
+
+uint8_t a64_timer_signalling(const a64_cpu *c)
+{
+    uint8_t lines = 0;
+    for (unsigned i = 0; i < TIMER_COUNT; i++) {
+        const timer_regs *t = &timers[i];
+        if ((c->sr[t->ctl] & (CNT_CTL_ENABLE | CNT_CTL_IMASK)) == CNT_CTL_ENABLE && met(c, t))
+            lines |= (uint8_t)(1u << i);
+    }
+    return lines;
 }
 
 static const timer_regs *by_reg(int id)

@@ -9,6 +9,7 @@
 
 #include "async.h"
 #include "regs.h"
+#include "timer.h"
 
 /* Where the harness keeps its own data (in the default RAM). */
 #define HARNESS_BASE UINT64_C(0x4f000000)
@@ -193,6 +194,29 @@ static void fp_switch_back(harness *h)
     c->sr[SR_CPTR_EL2] |= CPTR_EL2_TFP;
 }
 
+/* KVM's timer sync on every exit: while the guest's virtual timer signals,
+ * the guest sees a virtual IRQ (HCR_EL2.VI) and the host holds the physical
+ * line off (what the vGIC's active state does); once the guest has quieted
+ * the timer both are dropped. */
+void harness_sync_vtimer(harness *h)
+{
+    a64_cpu *c = &h->m->cpu;
+    uint64_t slot = h->vcpu + h->prof.vcpu_hcr;
+    uint64_t hcr = get64(h, slot);
+    uint8_t vbit = 1u << TIMER_VIRT;
+    if (a64_timer_signalling(c) & vbit) {
+        if (!(hcr & HCR_EL2_VI))
+            machine_note_async(h->m, INJ_VIRQ, "KVM's virtual timer injection");
+        hcr |= HCR_EL2_VI;
+        c->timer_mask |= vbit;
+    } else if (c->timer_mask & vbit) {
+        hcr &= ~HCR_EL2_VI;
+        c->timer_mask &= (uint8_t)~vbit;
+    }
+    put64(h, slot, hcr);
+    a64_timer_update(c);
+}
+
 /* Pending physical interrupts at host time belong to the host (its HCR_EL2
  * has no IMO/AMO): record them as the host's and drop them. */
 static void host_takes_pending(harness *h)
@@ -280,6 +304,7 @@ int harness_run(harness *h)
         c->sr[SR_HCR_EL2] = h->host_hcr;
         c->sr[SR_VTTBR_EL2] = 0;
         fp_switch_back(h);
+        harness_sync_vtimer(h);
         host_takes_pending(h);
         harness_handle_exit(h, code);
     }

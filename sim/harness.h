@@ -70,6 +70,8 @@ bool harness_report_json(FILE *out, harness *h);
 
 /* Exit handling (harness_exit.c): handle one return from __guest_enter. */
 void harness_handle_exit(harness *h, uint64_t code);
+/* Sync the guest's virtual timer into HCR_EL2.VI (harness.c). */
+void harness_sync_vtimer(harness *h);
 /* Guest general registers as the hyp saved them in the vcpu. */
 uint64_t harness_guest_x(harness *h, unsigned n);
 void harness_set_guest_x(harness *h, unsigned n, uint64_t v);

@@ -134,6 +134,22 @@ static void handle_sysreg(harness *h, uint32_t esr)
     h->guest_pc += 4;
 }
 
+/* kvm_vcpu_block: a trapped WFI/WFE waits until something can wake the
+ * guest: with nothing pending, the clock jumps to the next timer event. */
+static void handle_wfx(harness *h)
+{
+    a64_cpu *c = &h->m->cpu;
+    uint64_t hcr = 0;
+    mem_read(&h->m->mem, h->vcpu + h->prof.vcpu_hcr, &hcr, 8);
+    if (!(hcr & (HCR_EL2_VI | HCR_EL2_VF | HCR_EL2_VSE)) && c->timer_deadline != UINT64_MAX &&
+        c->timer_deadline > c->cycles) {
+        c->cycles_el[A64_EL2] += c->timer_deadline - c->cycles;
+        c->cycles = c->timer_deadline;
+        harness_sync_vtimer(h);
+    }
+    h->guest_pc += 4;
+}
+
 static void handle_trap(harness *h)
 {
     a64_cpu *c = &h->m->cpu;
@@ -149,7 +165,7 @@ static void handle_trap(harness *h)
         break;
     case EC_SYS64: handle_sysreg(h, esr); break;
     case EC_DABT_LOW: handle_dabt(h, esr); break;
-    case EC_WFX: h->guest_pc += 4; break; // no event source yet: resume at once
+    case EC_WFX: handle_wfx(h); break;
     default: fail(h, "guest exit the harness does not handle", esr); break;
     }
 }
