@@ -32,12 +32,28 @@ static void stats(harness_samples *s, uint32_t out[3])
     out[2] = sorted[s->n - 1];
 }
 
+/* The CPU as the panic or crash left it: what a developer looks at first. */
+static void dump_state(FILE *out, harness *h)
+{
+    a64_cpu *c = &h->m->cpu;
+    char sym[128];
+    fprintf(out, "  at EL%u pc=0x%" PRIx64 " %s\n", c->ps.el, c->pc, machine_symbolize(h->m, c->pc, sym, sizeof sym));
+    for (unsigned i = 0; i < 31; i++)
+        fprintf(out, "  x%-2u 0x%016" PRIx64 "%s", i, c->x[i], (i % 4 == 3 || i == 30) ? "\n" : "");
+    static const int regs[] = { SR_ESR_EL2, SR_ELR_EL2, SR_SPSR_EL2, SR_FAR_EL2, SR_HCR_EL2, SR_VTTBR_EL2 };
+    for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++)
+        fprintf(out, "  %-9s 0x%016" PRIx64 "%s", sysreg_table[regs[i]].name, c->sr[regs[i]], i % 3 == 2 ? "\n" : "");
+    fprintf(out, "  sp_el2 0x%016" PRIx64 "  daif 0x%x\n", c->sp_el[2], c->ps.daif >> 6);
+}
+
 void harness_report_text(FILE *out, harness *h)
 {
     a64_cpu *c = &h->m->cpu;
     fprintf(out, "elsim: world switch: %s (profile %s) with guest %s\n", h->hyp_path, h->prof.name,
             h->guest_path);
     fprintf(out, "  result: %s\n", h->why[0] ? h->why : end_names[h->end]);
+    if (h->end == HEND_PANIC || h->end == HEND_CRASH)
+        dump_state(out, h);
     fprintf(out, "  guest entries %" PRIu64 "; exits:", h->entries);
     for (unsigned i = 0; i < 5; i++)
         if (h->exits[i])
