@@ -201,6 +201,9 @@ typedef struct a64_cpu {
     a64_tlb_entry tlb_r[A64_TLB_SIZE];
     a64_tlb_entry tlb_w[A64_TLB_SIZE];
     a64_icache *icache;
+    /* Allocation tags (FEAT_MTE2, mte_tags.h): NULL until the first
+     * non-zero tag is stored; owned by the CPU, freed by a64_cpu_fini. */
+    struct a64_tags *tags;
 } a64_cpu;
 
 /* ---- register access (n = 31 means XZR or SP as the form says) ---- */

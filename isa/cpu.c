@@ -8,6 +8,7 @@
 #include "exception.h"
 #include "icache.h"
 #include "ldst.h"
+#include "mte_tags.h"
 #include "regs.h"
 #include "timer.h"
 #include "sysreg.h"
@@ -32,6 +33,8 @@ void a64_cpu_fini(a64_cpu *c)
 {
     icache_free(c->icache);
     c->icache = NULL;
+    a64_tags_free(c->tags);
+    c->tags = NULL;
 }
 
 /* Make `page` the current code page; false (with an instruction abort
@@ -39,17 +42,18 @@ void a64_cpu_fini(a64_cpu *c)
 static bool enter_page(a64_cpu *c, uint64_t page)
 {
     a64_icache *ic = c->icache;
-    icache_block *b = icache_block_for(ic, page, true);
-    if (!b) {
-        a64_insn_abort(c, c->pc, FSC_SEA);
-        return false;
-    }
-    if (!b->host) {
-        b->host = c->bus->host_page(c->bus->ctx, page, false);
-        if (!b->host) {
+    icache_block *b = icache_block_for(ic, page, false);
+    if (!b || !b->host) {
+        // nothing backs it: an abort, and no block (a guest jumping from
+        // one unmapped page to the next must not grow the cache)
+        const uint8_t *host = c->bus->host_page(c->bus->ctx, page, false);
+        if (host && !b)
+            b = icache_block_for(ic, page, true);
+        if (!host || !b) {
             a64_insn_abort(c, c->pc, FSC_SEA);
             return false;
         }
+        b->host = host;
         // stores to this page must now take the slow path that invalidates
         a64_tlb_entry *w = &c->tlb_w[(page >> A64_PAGE_SHIFT) & (A64_TLB_SIZE - 1)];
         if (w->page == page + 1)

@@ -177,11 +177,12 @@ static bool return_is_illegal(const a64_cpu *c, uint32_t spsr)
     return false;
 }
 
-void a64_exception_return(a64_cpu *c)
+void a64_exception_return(a64_cpu *c) { a64_exception_return_to(c, c->sr[reg_elr[c->ps.el]]); }
+
+void a64_exception_return_to(a64_cpu *c, uint64_t elr)
 {
     unsigned el = c->ps.el;
     uint32_t spsr = (uint32_t)c->sr[reg_spsr[el]];
-    uint64_t elr = c->sr[reg_elr[el]];
     a64_pstate old = c->ps;
     // decide legality against the current EL (UInt(target) > UInt(PSTATE.EL)
     // in IllegalExceptionReturn) before SPSR overwrites PSTATE.EL

@@ -41,5 +41,7 @@ void a64_exception_entry(a64_cpu *c, unsigned target_el, unsigned type_offset,
                          uint64_t pref_ret, bool write_esr, uint32_t esr);
 /* ERET from the current EL (checks for an illegal exception return). */
 void a64_exception_return(a64_cpu *c);
+/* The same to `target` instead of ELR_ELx (ERETAA/ERETAB: ELR authenticated). */
+void a64_exception_return_to(a64_cpu *c, uint64_t target);
 
 #endif

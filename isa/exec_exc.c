@@ -1,8 +1,9 @@
 /* isa/exec_exc.c: exception-generating instructions (SVC, HVC, SMC, BRK,
- * HLT) and ERET. */
+ * HLT) and ERET (with ERETAA/ERETAB). */
 #include "async.h"
 #include "decode.h"
 #include "exception.h"
+#include "pauth.h"
 #include "regs.h"
 
 static uint16_t imm16(const a64_dec *d) { return (uint16_t)a64_fld(d, 'i'); }
@@ -61,13 +62,20 @@ void exec_hlt(a64_cpu *c, const a64_dec *d)
     a64_undefined(c); // halting debug is not enabled: HLT is UNDEFINED
 }
 
+/* ERET (arg 0), and ERETAA/ERETAB (FEAT_PAuth; arg: the key), which
+ * return to ELR authenticated against SP. */
 void exec_eret(a64_cpu *c, const a64_dec *d)
 {
-    (void)d;
-    if (c->ps.el == A64_EL0) {
+    int arg = a64_arg(d);
+    if (c->ps.el == A64_EL0 || (arg && !(c->feat & FEAT_BIT(FEAT_PAUTH)))) {
         a64_undefined(c);
         return;
     }
+    uint64_t target = c->sr[c->ps.el == A64_EL2 ? SR_ELR_EL2 : SR_ELR_EL1];
+    // AuthIA/AuthIB (and their HCR_EL2.API trap) come before the return's
+    // error synchronization below
+    if (arg && !a64_pac_auth(c, (unsigned)arg & PA_KEY_MASK, target, a64_sp(c), &target))
+        return;
     // SCTLR_ELx.IESB: ERET starts with an implicit error synchronization;
     // an SError unmasked here is taken before the return, ELR = the ERET
     uint64_t sctlr = c->sr[c->ps.el == A64_EL2 ? SR_SCTLR_EL2 : SR_SCTLR_EL1];
@@ -77,5 +85,5 @@ void exec_eret(a64_cpu *c, const a64_dec *d)
         c->no_retire = true; // the ERET did not execute
         return;
     }
-    a64_exception_return(c);
+    a64_exception_return_to(c, target);
 }

@@ -179,11 +179,12 @@ typedef struct sysop {
     uint16_t key; /* op1:CRn:CRm:op2 */
     uint8_t min_el;
     uint8_t kind;
+    uint64_t hcr_trap; /* HCR_EL2 bit trapping it from EL0/EL1, or 0 */
 } sysop;
 
 #define SYSOP_KEY(op1, crn, crm, op2) (((op1) << 11) | ((crn) << 7) | ((crm) << 3) | (op2))
 static const sysop sysops[] = {
-#define SYSOP(name, op1, crn, crm, op2, el, kind) { #name, SYSOP_KEY(op1, crn, crm, op2), el, kind },
+#define SYSOP(name, op1, crn, crm, op2, el, kind, trap) { #name, SYSOP_KEY(op1, crn, crm, op2), el, kind, trap },
 #include "sysops.def"
 #undef SYSOP
 };
@@ -225,6 +226,13 @@ void exec_sys(a64_cpu *c, const a64_dec *d)
             trap_sys(c, a64_sync_target_el(c), d, false);
             return;
         }
+    }
+    // HCR_EL2.TPU/TPCP/TSW/TTLB/TDZ trap these from EL0/EL1 (not under TGE)
+    uint64_t hcr = c->sr[SR_HCR_EL2];
+    if (c->ps.el < A64_EL2 && (c->feat & FEAT_BIT(FEAT_EL2)) && (hcr & op->hcr_trap) &&
+        !(hcr & HCR_EL2_TGE)) {
+        trap_sys(c, A64_EL2, d, false);
+        return;
     }
     switch (op->kind) {
     case SYSOP_DC_ZVA:

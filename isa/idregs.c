@@ -39,8 +39,10 @@ static const id_field fields[] = {
      * [23:20] (2: LSE) */
     { FEAT_CRC32, SR_ID_AA64ISAR0_EL1, 16, 1 },
     { FEAT_LSE, SR_ID_AA64ISAR0_EL1, 20, 2 },
-    /* ID_AA64ISAR1_EL1: APA [7:4] (1: QARMA PAuth), SB [39:36] */
+    /* ID_AA64ISAR1_EL1: APA [7:4] (1: QARMA PAuth), GPA [27:24] (1: PACGA
+     * with QARMA), SB [39:36] */
     { FEAT_PAUTH, SR_ID_AA64ISAR1_EL1, 4, 1 },
+    { FEAT_PAUTH, SR_ID_AA64ISAR1_EL1, 24, 1 },
     { FEAT_SB, SR_ID_AA64ISAR1_EL1, 36, 1 },
 };
 

@@ -8,5 +8,7 @@ enum { PSF_UAO, PSF_PAN, PSF_SPSEL, PSF_SSBS, PSF_DIT, PSF_DAIFSET, PSF_DAIFCLR 
 
 #include "args_dp.h"
 #include "args_ldst.h"
+#include "args_mte.h"
+#include "args_pauth.h"
 
 #endif

@@ -2,8 +2,8 @@
  * a load/store (ESR ISS ISV, SAS, SSE, SRT, SF, AR), derived once from the
  * decode table's row ids: only single-register general loads/stores
  * without writeback give one; pairs, writeback forms, exclusives, LSE
- * atomics and FP/SIMD report ISV = 0 (Arm ARM, ESR_ELx ISS encoding for a
- * data abort). */
+ * atomics, FP/SIMD and the memory-tagging loads/stores report ISV = 0
+ * (Arm ARM, ESR_ELx ISS encoding for a data abort). */
 #include <pthread.h>
 #include <string.h>
 
@@ -28,7 +28,8 @@ static void build(void)
 {
     static const char *const no_isv[] = { "LDX", "STX", "LDAX", "STLX", "LDP", "STP", "LDNP",
                                           "STNP", "PRFM", "PRFUM", "CAS", "SWP", "LDADD", "LDCLR",
-                                          "LDEOR", "LDSET", "LDSMAX", "LDSMIN", "LDUMAX", "LDUMIN" };
+                                          "LDEOR", "LDSET", "LDSMAX", "LDSMIN", "LDUMAX", "LDUMIN",
+                                          "STG", "STZG", "ST2G", "STZ2G", "LDG" };
     for (unsigned op = 0; op < OP_COUNT; op++) {
         const a64_insn_info *r = &a64_insns[op];
         if (r->cls != CLS_LOAD && r->cls != CLS_STORE)

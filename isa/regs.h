@@ -51,6 +51,25 @@
 #define SCTLR_IESB BIT64(21)
 #define SCTLR_SPAN BIT64(23)
 #define SCTLR_DSSBS BIT64(44)
+/* FEAT_PAuth: the per-key enables of the regime's SCTLR_ELx */
+#define SCTLR_EnIA BIT64(31)
+#define SCTLR_EnIB BIT64(30)
+#define SCTLR_EnDA BIT64(27)
+#define SCTLR_EnDB BIT64(13)
+
+/* TCR_EL1 (and TCR_EL2 with HCR_EL2.E2H = 1): the fields pointer
+ * authentication reads even with the MMU off (CalculateBottomPACBit,
+ * EffectiveTBI); TBIDx come with FEAT_PAuth. */
+#define TCR_T0SZ_SHIFT 0
+#define TCR_T1SZ_SHIFT 16
+#define TCR_TxSZ_MASK 0x3fu
+#define TCR_TBI0 BIT64(37)
+#define TCR_TBI1 BIT64(38)
+#define TCR_TBID0 BIT64(51)
+#define TCR_TBID1 BIT64(52)
+/* TCR_EL2 with HCR_EL2.E2H = 0: one range, T0SZ at [5:0] */
+#define TCR_EL2_TBI BIT64(20)
+#define TCR_EL2_TBID BIT64(29)
 
 #define SCTLR_UCT BIT64(15)
 

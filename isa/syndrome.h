@@ -11,6 +11,7 @@ enum a64_ec {
     EC_UNKNOWN = 0x00,
     EC_WFX = 0x01,
     EC_FP_ASIMD = 0x07,
+    EC_PAC = 0x09,      /* FEAT_PAuth instruction trapped (HCR_EL2.API) */
     EC_ILLEGAL_STATE = 0x0e,
     EC_SVC32 = 0x11,
     EC_HVC32 = 0x12,
@@ -69,6 +70,9 @@ static inline uint32_t syn_wfx(bool is_wfe)
 {
     return syn_make(EC_WFX, true, (1u << 24) | (0xeu << 20) | (is_wfe ? 1u : 0u));
 }
+/* A pointer-authentication instruction trapped by HCR_EL2.API = 0
+ * (TrapPACUse): ISS is 0. */
+static inline uint32_t syn_pac_trap(void) { return syn_make(EC_PAC, true, 0); }
 /* FP/SIMD access trap: ISS.CV=1, COND=0b1110. */
 static inline uint32_t syn_fp_access(void) { return syn_make(EC_FP_ASIMD, true, (1u << 24) | (0xeu << 20)); }
 

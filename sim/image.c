@@ -29,13 +29,15 @@ static bool fail(char *err, size_t len, const char *fmt, ...)
 
 static bool map_file(sim_image *img, const char *path, char *err, size_t len)
 {
-    int fd = open(path, O_RDONLY);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return fail(err, len, "cannot open: %s", strerror(errno));
-    struct stat st;
+    struct stat st = { 0 };
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        bool dir = S_ISDIR(st.st_mode);
         close(fd);
-        return fail(err, len, "not a regular file");
+        return fail(err, len, dir ? "is a directory, not an ELF file" : "not a regular file");
     }
     if (st.st_size == 0) {
         close(fd);

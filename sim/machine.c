@@ -241,7 +241,11 @@ bool machine_add_injection(sim_machine *m, const sim_injection *inj, char *err, 
         if (machine_symbol(m, name, &v.value))
             v.value = minus ? v.value - off : v.value + off;
         else if (plus || !cli_number(name, &v.value)) {
-            snprintf(err, len, "--inject '%s': no symbol '%s' in the loaded ELF files", v.spec, name);
+            size_t nsyms = 0;
+            for (unsigned i = 0; i < m->nimages; i++)
+                nsyms += m->images[i].syms.n;
+            snprintf(err, len, "--inject '%s': no symbol '%s' in the loaded ELF files%s", v.spec, name,
+                     nsyms ? "" : " (they have no symbol table: stripped?)");
             return false;
         }
     }
@@ -320,6 +324,9 @@ void machine_start(sim_machine *m, unsigned el, uint64_t pc, uint64_t sp)
     if (el < A64_EL2) {
         c->sr[SR_HCR_EL2] |= HCR_EL2_RW;
         c->sr[SR_CPACR_EL1] |= UINT64_C(3) << CPACR_EL1_FPEN_SHIFT;
+        // and let EL1 use allocation tags where the model has MTE
+        if (c->feat & FEAT_BIT(FEAT_MTE))
+            c->sr[SR_HCR_EL2] |= HCR_EL2_ATA;
     }
 }
 

@@ -1,5 +1,6 @@
 /* sim/main.c: the `sim` program: parse options, build a machine, load the
  * ELF, run it bare-metal, report, and exit with the documented status. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,7 +62,7 @@ static bool open_trace(sim_machine *m, const sim_options *o, char *err, size_t l
         return true;
     FILE *tf = stdout;
     if (o->trace_file && !(tf = fopen(o->trace_file, "w"))) {
-        snprintf(err, len, "%s: cannot write the trace file", o->trace_file);
+        snprintf(err, len, "%s: cannot write the trace file: %s", o->trace_file, strerror(errno));
         return false;
     }
     m->trace = trace_new(tf, tf != stdout);
@@ -114,7 +115,8 @@ static int run(sim_machine *m, const sim_options *o)
         return die(err);
     uint64_t pc = img->entry;
     if (o->entry && !resolve_entry(m, o->entry, &pc)) {
-        snprintf(err, sizeof err, "--entry '%s': no such symbol in %s and not an address", o->entry, o->elf);
+        snprintf(err, sizeof err, "--entry '%s': no such symbol in %s and not an address%s", o->entry, o->elf,
+                 img->syms.n ? "" : " (it has no symbol table: stripped?)");
         return die(err);
     }
     machine_start(m, o->el, pc, o->sp);

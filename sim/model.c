@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "idregs.h"
 #include "sysreg.h"
@@ -16,6 +17,40 @@
 #ifndef ELSIM_MODELS_DIR
 #define ELSIM_MODELS_DIR "models"
 #endif
+
+/* A model file is data: running it may take this much memory and this
+ * many Lua instructions at most (a loop or a huge table is an error). */
+#define MODEL_MAX_BYTES ((size_t)16 << 20)
+#define MODEL_MAX_STEPS 1000000
+
+typedef struct model_heap {
+    size_t used;
+    bool limited; /* only while the chunk runs: reading it back may allocate */
+} model_heap;
+
+static void *model_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    model_heap *h = ud;
+    size_t old = ptr ? osize : 0; // without ptr, osize is a type tag
+    if (nsize == 0) {
+        free(ptr);
+        h->used -= old;
+        return NULL;
+    }
+    if (h->limited && nsize > old && h->used - old + nsize > MODEL_MAX_BYTES)
+        return NULL;
+    void *p = realloc(ptr, nsize);
+    if (p)
+        h->used = h->used - old + nsize;
+    return p;
+}
+
+static void model_count_hook(lua_State *L, lua_Debug *ar)
+{
+    lua_getinfo(L, "Sl", ar);
+    luaL_error(L, "%s:%d: runs for more than %d Lua instructions (a model file is data)", ar->short_src,
+               ar->currentline, MODEL_MAX_STEPS);
+}
 
 const char *model_dir(void) { return ELSIM_MODELS_DIR; }
 
@@ -213,29 +248,51 @@ bool model_load(const char *arg, sim_model *out, char *err, size_t len)
         snprintf(path, sizeof path, "%s", arg);
     else
         snprintf(path, sizeof path, "%s/%s.lua", ELSIM_MODELS_DIR, arg);
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        snprintf(err, len, "%s: %s, not a model file", path, S_ISDIR(sb.st_mode) ? "a directory" : "not a regular file");
+        return false;
+    }
     FILE *f = fopen(path, "r");
     if (!f) {
         if (is_path)
             snprintf(err, len, "%s: cannot open the model file", path);
         else
-            snprintf(err, len, "unknown model '%s' (known: generic, cortex-a53, neoverse-n1, or a path to a .lua file)", arg);
+            snprintf(err, len, "unknown model '%s' (known: generic, cortex-a53, neoverse-n1, armv8.5-max, or a path to a .lua file)", arg);
         return false;
     }
     fclose(f);
-    lua_State *L = luaL_newstate();
+    model_heap heap = { 0, true };
+    lua_State *L = lua_newstate(model_alloc, &heap);
     if (!L) {
         snprintf(err, len, "out of memory");
         return false;
     }
-    // data only: no libraries are opened, so a model cannot do I/O
+    // data only: no libraries are opened, so a model cannot do I/O; text
+    // only (a precompiled chunk can crash Lua), in bounded time and memory
+    lua_sethook(L, model_count_hook, LUA_MASKCOUNT, MODEL_MAX_STEPS);
     bool ok = false;
-    if (luaL_loadfile(L, path) != LUA_OK || lua_pcall(L, 0, 1, 0) != LUA_OK) {
+    int st = luaL_loadfilex(L, path, "t");
+    if (st == LUA_OK)
+        st = lua_pcall(L, 0, 1, 0);
+    lua_sethook(L, NULL, 0, 0);
+    heap.limited = false;
+    if (st == LUA_ERRMEM) {
+        snprintf(err, len, "malformed model file: %s: needs more than %zu MiB (a model file is data)", path,
+                 MODEL_MAX_BYTES >> 20);
+    } else if (st != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
         snprintf(err, len, "malformed model file: %s", msg ? msg : "(no message)");
+        if (strstr(err, "attempt to load a binary chunk"))
+            snprintf(err, len, "malformed model file: %s: a precompiled Lua chunk (a model file is Lua text)", path);
     } else {
         ok = read_table(L, path, out, err, len);
     }
     lua_close(L);
+    // Lua quotes tokens and names as the file has them: keep one line
+    for (char *p = err; !ok && *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
     return ok;
 }
 

@@ -23,7 +23,7 @@ static const char usage[] =
     "  --guest FILE          world-switch mode: --elf is the hyp, FILE the EL1 guest\n"
     "  --el N                start at EL1 or EL2 (default 2)\n"
     "  --model NAME|FILE     CPU model: generic (default), cortex-a53, neoverse-n1,\n"
-    "                        or a model file (.lua)\n"
+    "                        armv8.5-max, or a model file (.lua)\n"
     "  --entry ADDR|SYMBOL   start here instead of the ELF entry point\n"
     "  --sp ADDR             initial SP_ELx (default: top of the first RAM region)\n"
     "  --hcr VALUE           HCR_EL2 at the start (bare-metal; RW is set for --el 1)\n"
@@ -207,14 +207,27 @@ enum cli_result cli_parse(int argc, char **argv, sim_options *o, char *err, size
     o->max_cycles = DEFAULT_MAX_CYCLES;
     o->max_insns = UINT64_MAX;
     opterr = 0;
-    optind = 1;
+    optind = 0; // 0, not 1: getopt also forgets where a previous parse stopped
     int opt;
-    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        if (opt == '?' || opt == ':') {
-            const char *bad = argv[optind - 1];
-            if (optopt)
-                return error(err, len, "option '%s' needs a value (see sim --help)", bad);
-            return error(err, len, "unknown option '%s' (see sim --help)", bad);
+    // ":": a missing value is ':', anything else wrong '?' (optopt says what)
+    while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+        if (opt == ':')
+            return error(err, len, "option '%s' needs a value (see sim --help)", argv[optind - 1]);
+        if (opt == '?' && optopt >= OPT_ELF) {
+            for (const struct option *lo = longopts; lo->name; lo++)
+                if (lo->val == optopt)
+                    return error(err, len, "option '--%s' takes no value (see sim --help)", lo->name);
+        }
+        if (opt == '?' && optopt)
+            return error(err, len, "unknown option '-%c' (options are long, e.g. --elf: see sim --help)", optopt);
+        if (opt == '?') {
+            // an abbreviation of several (--e: --el, --elf, --entry) or none
+            const char *w = argv[optind - 1];
+            bool dashes = strncmp(w, "--", 2) == 0;
+            size_t n = dashes ? strcspn(w + 2, "=") : 0, matches = 0;
+            for (const struct option *lo = longopts; dashes && lo->name; lo++)
+                matches += strncmp(lo->name, w + 2, n) == 0;
+            return error(err, len, "%s option '%s' (see sim --help)", matches > 1 ? "ambiguous" : "unknown", w);
         }
         if (opt == OPT_HELP) {
             fputs(usage, stdout);

@@ -21,12 +21,20 @@
 #define SM_MAX_FNS 8
 #define SM_MAX_EVENTS 16
 
+/* An instruction boundary: where a hook last fired, so that it fires once
+ * per arrival however often the run pauses there. */
+typedef struct sm_boundary {
+    bool valid;
+    uint64_t insns, cycles;
+} sm_boundary;
+
 /* A hook on an address: fn(hits) each time the CPU is about to execute it
  * (only the hit-th time when `only` is non-zero). fn is a registry ref. */
 typedef struct sm_hook {
     uint64_t addr;
     int fn;
     uint64_t hits, only;
+    sm_boundary last;
 } sm_hook;
 
 /* A one-shot hook on an instruction count or a cycle count. */
@@ -52,9 +60,6 @@ typedef struct sm_state {
     harness h;
     bool ended;
     int stop;
-    /* the boundary whose address hooks were last delivered */
-    bool rep_valid;
-    uint64_t rep_pc, rep_insns, rep_cycles;
 } sm_state;
 
 typedef struct script_machine {
@@ -75,6 +80,7 @@ typedef struct script_machine {
     sm_event events[SM_MAX_EVENTS];
     unsigned nevents;
     uint64_t exits_seen;
+    sm_boundary exit_last;
     /* the current run call */
     bool in_run, in_hook, stop_req, bkpt_dirty;
     bool has_target;
@@ -85,6 +91,8 @@ typedef struct script_machine {
     char *cbuf;
     size_t clen, ccap;
     bool echo;
+    /* the files, kept here because the harness keeps pointers to them */
+    char hyp_path[1024], guest_path[1024];
 } script_machine;
 
 /* script.c */
@@ -92,6 +100,8 @@ typedef struct script_machine {
  * given. Returns buf (or name itself when nothing matched). */
 const char *script_find_file(lua_State *L, const char *name, char *buf, size_t len);
 const sim_options *script_options(lua_State *L);
+/* The stream machines built with trace = true (or --trace) write to. */
+FILE *script_trace_file(lua_State *L);
 
 /* script_machine.c */
 void script_open_machine(lua_State *L);
@@ -107,6 +117,6 @@ extern const luaL_Reg script_run_methods[];
 void sm_install_hooks(script_machine *sm);
 /* Push the result table of the machine's run so far. */
 void sm_push_result(lua_State *L, script_machine *sm);
-void sm_release(lua_State *L, script_machine *sm);
+void script_open_snapshots(lua_State *L);
 
 #endif

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mte_tags.h"
+
 struct sim_snapshot {
     a64_cpu cpu;
     sim_machine mach;   /* scalar parts: injections, records, limits, holes */
@@ -53,6 +55,12 @@ sim_snapshot *snapshot_take(sim_machine *m, void *extra, size_t extra_len)
         return NULL;
     s->cpu = m->cpu;
     s->mach = *m;
+    // MTE allocation tags live outside the CPU struct: copy them too
+    s->cpu.tags = NULL;
+    if (m->cpu.tags && !(s->cpu.tags = a64_tags_clone(m->cpu.tags))) {
+        free(s);
+        return NULL;
+    }
     s->pages = malloc((m->mem.nused ? m->mem.nused : 1) * sizeof *s->pages);
     if (!s->pages || !copy_pages(s->pages, &m->mem, &s->npages)) {
         snapshot_free(s);
@@ -98,6 +106,7 @@ void snapshot_restore(sim_snapshot *s, sim_machine *m)
     a64_icache *ic = m->cpu.icache;
     const a64_bus *bus = m->cpu.bus;
     a64_env env = m->cpu.env;
+    struct a64_tags *tags = m->cpu.tags;
     struct sim_trace *trace = m->trace;
     sim_mem mem = m->mem;
     *m = s->mach;
@@ -107,6 +116,8 @@ void snapshot_restore(sim_snapshot *s, sim_machine *m)
     m->cpu.icache = ic;
     m->cpu.bus = bus;
     m->cpu.env = env;
+    a64_tags_free(tags);
+    m->cpu.tags = s->cpu.tags ? a64_tags_clone(s->cpu.tags) : NULL;
     restore_pages(s, &m->mem);
     a64_tlb_flush(&m->cpu); // host pointers and decoded code may have moved
     if (s->extra_len)
@@ -119,6 +130,7 @@ void snapshot_free(sim_snapshot *s)
         return;
     if (s->pages)
         free_pages(s->pages, s->npages);
+    a64_tags_free(s->cpu.tags);
     free(s->pages);
     free(s->extra);
     free(s);

@@ -1,6 +1,8 @@
 #!/bin/sh
 # tools/check.sh: install what is missing, build, and run every test with
-# ctest; then the same suite under AddressSanitizer + UBSan.
+# ctest (with clang's libFuzzer: a few seconds of each fuzz target); the
+# same suite under AddressSanitizer + UBSan; and the determinism runs of an
+# -O0 build compared byte for byte with the -O2 build's.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/tools/deps.sh"
@@ -9,4 +11,7 @@ jobs=$(nproc)
 (cd "$top/build" && ctest -j "$jobs" --output-on-failure)
 "$top/tools/build.sh" "$top/build-asan" -DELSIM_SANITIZE=ON
 (cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1 ctest -j "$jobs" --output-on-failure)
-echo "tools/check.sh: all tests passed (plain and sanitizer builds)"
+cmake -S "$top" -B "$top/build-o0" -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build "$top/build-o0" -j "$jobs" --target sim
+sh "$top/tools/determinism.sh" "$top/build/sim" "$top/build-o0/sim" "$top/build/testdata"
+echo "tools/check.sh: all tests passed (plain and sanitizer builds, -O0 = -O2)"

@@ -1,0 +1,1 @@
+return { name = 'x', midr = 0x410fd034, features = { 'WARP' } }
