@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "async.h"
+#include "model.h"
 #include "timer.h"
 #include "options.h"
 #include "regs.h"
@@ -70,6 +71,11 @@ static void on_eret(void *ctx, a64_cpu *c, unsigned from_el)
         m->hooks.on_eret(m->hooks.ctx, c, from_el);
 }
 
+/* Records for exceptions the code or a device raised stop short of the
+ * table's end: the last SIM_MAX_INJECTIONS are kept for injections, which
+ * fire once each, so every injection has its record and its fate. */
+#define SIM_MAX_OTHER_RECORDS (SIM_MAX_ASYNC_RECORDS - SIM_MAX_INJECTIONS)
+
 /* WFI/WFE: completes at once when an interrupt is already pending (WFI
  * wakes on a pending interrupt whatever PSTATE masks), else time jumps to
  * the next cycle-triggered injection; with no event left that could end
@@ -104,7 +110,7 @@ static sim_async_record *record_for(sim_machine *m, unsigned kind)
     for (unsigned i = 0; i < m->nrec; i++)
         if (m->rec[i].kind == kind && m->rec[i].fate == AFATE_PENDING)
             return &m->rec[i];
-    if (m->nrec == SIM_MAX_ASYNC_RECORDS) {
+    if (m->nrec >= SIM_MAX_OTHER_RECORDS) {
         m->rec_overflow = true;
         return NULL;
     }
@@ -202,7 +208,7 @@ void machine_host_took_pending(sim_machine *m)
 void machine_note_async(sim_machine *m, unsigned kind, const char *source)
 {
     a64_cpu *c = &m->cpu;
-    if (m->nrec == SIM_MAX_ASYNC_RECORDS) {
+    if (m->nrec >= SIM_MAX_OTHER_RECORDS) {
         m->rec_overflow = true;
         return;
     }
@@ -395,4 +401,21 @@ bool machine_symbol(const sim_machine *m, const char *name, uint64_t *addr)
         }
     }
     return false;
+}
+
+bool machine_use_model(sim_machine *m, const char *model, const char *async_take, char *err, size_t len)
+{
+    sim_model mdl;
+    if (!model_load(model, &mdl, err, len))
+        return false;
+    model_apply(&mdl, &m->cpu);
+    if (async_take && !model_policy(async_take, &m->cpu.async_policy)) {
+        snprintf(err, len, "async_take '%s': expected earliest or latest", async_take);
+        return false;
+    }
+    // the firmware answers ARCH_FEATURES as the model's CPU needs
+    m->fw.needs_wa1 = mdl.workaround[1];
+    m->fw.needs_wa2 = mdl.workaround[2];
+    m->fw.needs_wa3 = mdl.workaround[3];
+    return true;
 }

@@ -47,10 +47,15 @@ typedef struct sim_machine {
     sim_range holes[SIM_MAX_HOLES]; /* MMIO not mapped at stage 2 */
     unsigned nholes;
     sim_hooks hooks;
+    const char *profile;     /* --profile: NULL picks the hyp profile from the ELF */
+    bool no_alternatives;    /* --no-alternatives: a kernel runs as linked */
 } sim_machine;
 
 bool machine_init(sim_machine *m);
 void machine_fini(sim_machine *m);
+/* Give the machine a CPU model (by name or path) with its features,
+ * timing and firmware answers; async_take (or NULL) overrides its policy. */
+bool machine_use_model(sim_machine *m, const char *model, const char *async_take, char *err, size_t len);
 /* Zero-filled RAM at [base, base+size) that loaded images may overlay. */
 bool machine_add_ram(sim_machine *m, uint64_t base, uint64_t size, char *err, size_t len);
 /* Load an ELF; on failure err holds "PATH: reason". */

@@ -31,20 +31,15 @@ static bool resolve_entry(const sim_machine *m, const char *s, uint64_t *pc)
 /* The machine as the options describe it: model, RAM, firmware. */
 static bool configure(sim_machine *m, const sim_options *o, char *err, size_t len)
 {
-    sim_model mdl;
-    if (!model_load(o->model, &mdl, err, len))
+    if (!machine_use_model(m, o->model, o->async_take, err, len))
         return false;
-    model_apply(&mdl, &m->cpu);
-    if (o->async_take)
-        model_policy(o->async_take, &m->cpu.async_policy);
-    m->fw.needs_wa1 = mdl.workaround[1];
-    m->fw.needs_wa2 = mdl.workaround[2];
-    m->fw.needs_wa3 = mdl.workaround[3];
     for (unsigned i = 0; i < o->nrams; i++)
         if (!machine_add_ram(m, o->rams[i].addr, o->rams[i].len, err, len))
             return false;
     m->insn_limit = o->max_insns;
     m->cycle_limit = o->max_cycles;
+    m->profile = o->profile;
+    m->no_alternatives = o->no_alternatives;
     return true;
 }
 

@@ -17,6 +17,9 @@
 /* A script may allocate this much before its allocations fail (a Lua
  * "not enough memory" error, exit 2) rather than exhaust the host. */
 #define SCRIPT_MEM_CAP (UINT64_C(512) << 20)
+/* Machines live outside Lua's heap (the collector does not see their
+ * size), so their number is capped as well. */
+#define SCRIPT_MAX_MACHINES 64
 
 typedef struct script_ctx {
     const sim_options *o;
@@ -28,6 +31,7 @@ typedef struct script_ctx {
     size_t used;
     FILE *trace;      /* where machines built with trace = true write */
     bool trace_owned;
+    unsigned machines; /* alive */
 } script_ctx;
 
 static const char ctx_key = 0;
@@ -43,6 +47,18 @@ static script_ctx *ctx_of(lua_State *L)
 const sim_options *script_options(lua_State *L) { return ctx_of(L)->o; }
 
 FILE *script_trace_file(lua_State *L) { return ctx_of(L)->trace; }
+
+void script_machine_born(lua_State *L)
+{
+    script_ctx *x = ctx_of(L);
+    if (x->machines == SCRIPT_MAX_MACHINES)
+        lua_gc(L, LUA_GCCOLLECT); // unreferenced machines go first
+    if (x->machines == SCRIPT_MAX_MACHINES)
+        luaL_error(L, "at most %d machines at a time", SCRIPT_MAX_MACHINES);
+    x->machines++;
+}
+
+void script_machine_died(lua_State *L) { ctx_of(L)->machines--; }
 
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {

@@ -91,7 +91,9 @@ typedef struct script_machine {
     char *cbuf;
     size_t clen, ccap;
     bool echo;
-    /* the files, kept here because the harness keeps pointers to them */
+    bool counted;              /* in script_machine_born's count */
+    /* the hyp (or bare program) and guest files; the harness keeps
+     * pointers to these copies */
     char hyp_path[1024], guest_path[1024];
 } script_machine;
 
@@ -102,14 +104,26 @@ const char *script_find_file(lua_State *L, const char *name, char *buf, size_t l
 const sim_options *script_options(lua_State *L);
 /* The stream machines built with trace = true (or --trace) write to. */
 FILE *script_trace_file(lua_State *L);
+/* Count a new machine (an error when too many are alive) / a freed one. */
+void script_machine_born(lua_State *L);
+void script_machine_died(lua_State *L);
 
 /* script_machine.c */
 void script_open_machine(lua_State *L);
 script_machine *sm_check(lua_State *L, int idx);
-/* A code address: integer, "0x..", "symbol", "symbol+N" or "symbol-N". */
-uint64_t sm_where(lua_State *L, script_machine *sm, int idx);
 /* Push a 64-bit value as a Lua integer (wrapping above 2^63). */
 void sm_push_u64(lua_State *L, uint64_t v);
+/* t[k] = v for the table on top of the stack. */
+void sm_set_int(lua_State *L, const char *k, uint64_t v);
+/* Options tables: t[key] as an integer (false when absent), and an error
+ * for any key not in the NULL-terminated `known`. */
+bool sm_opt_u64(lua_State *L, int t, const char *key, uint64_t *out);
+void sm_check_keys(lua_State *L, int t, const char *fn, const char *const *known);
+
+/* script_state.c */
+extern const luaL_Reg script_state_methods[];
+/* A code address: integer, "0x..", "symbol", "symbol+N" or "symbol-N". */
+uint64_t sm_where(lua_State *L, script_machine *sm, int idx);
 
 /* script_run.c */
 extern const luaL_Reg script_run_methods[];
@@ -117,6 +131,15 @@ extern const luaL_Reg script_run_methods[];
 void sm_install_hooks(script_machine *sm);
 /* Push the result table of the machine's run so far. */
 void sm_push_result(lua_State *L, script_machine *sm);
+/* Whether every hooked address fits the CPU's breakpoints; the error. */
+bool sm_bkpt_room(const script_machine *sm);
+int sm_no_room(lua_State *L);
+
+/* script_hooks.c */
+extern const luaL_Reg script_hook_methods[];
+
+/* script_snapshot.c */
+extern const luaL_Reg script_snapshot_methods[];
 void script_open_snapshots(lua_State *L);
 
 #endif

@@ -9,7 +9,6 @@
 #include "regs.h"
 #include "report.h"
 #include "script_machine.h"
-#include "snapshot.h"
 #include "syndrome.h"
 
 static const int reg_elr[3] = { SR_ELR_EL1, SR_ELR_EL1, SR_ELR_EL2 };
@@ -102,13 +101,13 @@ static unsigned wanted(const script_machine *sm, uint64_t *list)
 
 /* The CPU has A64_MAX_BREAKPOINTS: an address that would need more is
  * refused when it is asked for. */
-static bool room(const script_machine *sm)
+bool sm_bkpt_room(const script_machine *sm)
 {
     uint64_t list[2 * A64_MAX_BREAKPOINTS];
     return wanted(sm, list) <= A64_MAX_BREAKPOINTS;
 }
 
-static int no_room(lua_State *L)
+int sm_no_room(lua_State *L)
 {
     return luaL_error(L, "too many hooked addresses: the CPU has %d breakpoints (the harness's panic "
                          "and exit hooks use one each)", A64_MAX_BREAKPOINTS);
@@ -229,21 +228,15 @@ static void call_hook(lua_State *L, script_machine *sm, int fn, int nargs)
     }
 }
 
-static void set_int(lua_State *L, const char *k, uint64_t v)
-{
-    sm_push_u64(L, v);
-    lua_setfield(L, -2, k);
-}
-
 static void push_event(lua_State *L, script_machine *sm, const sm_event *ev)
 {
     static const char *const kinds[] = { "sync", "irq", "fiq", "serror" };
     lua_createtable(L, 0, 12);
-    set_int(L, "el", ev->el);
-    set_int(L, "from_el", ev->from_el);
-    set_int(L, "elr", ev->elr);
-    set_int(L, "spsr", ev->spsr);
-    set_int(L, "pc", ev->pc);
+    sm_set_int(L, "el", ev->el);
+    sm_set_int(L, "from_el", ev->from_el);
+    sm_set_int(L, "elr", ev->elr);
+    sm_set_int(L, "spsr", ev->spsr);
+    sm_set_int(L, "pc", ev->pc);
     if (ev->is_return) {
         lua_pushboolean(L, ev->illegal);
         lua_setfield(L, -2, "illegal");
@@ -251,16 +244,16 @@ static void push_event(lua_State *L, script_machine *sm, const sm_event *ev)
     }
     uint64_t off = ev->vector - sm->m->cpu.sr[reg_vbar[ev->el]];
     unsigned k = (unsigned)(off >> 7) & 3;
-    set_int(L, "vector", ev->vector);
-    set_int(L, "offset", off);
+    sm_set_int(L, "vector", ev->vector);
+    sm_set_int(L, "offset", off);
     lua_pushstring(L, kinds[k]);
     lua_setfield(L, -2, "kind");
-    set_int(L, "far", ev->far);
+    sm_set_int(L, "far", ev->far);
     // IRQ and FIQ entries leave ESR_ELx alone: no syndrome to show
     if (k == 0 || k == 3) {
-        set_int(L, "esr", ev->esr);
-        set_int(L, "ec", ev->esr >> ESR_EC_SHIFT & 0x3f);
-        set_int(L, "iss", ev->esr & ESR_ISS_MASK);
+        sm_set_int(L, "esr", ev->esr);
+        sm_set_int(L, "ec", ev->esr >> ESR_EC_SHIFT & 0x3f);
+        sm_set_int(L, "iss", ev->esr & ESR_ISS_MASK);
     }
 }
 
@@ -286,21 +279,21 @@ static void push_exit(lua_State *L, script_machine *sm)
     uint64_t raw = c->x[0], bit = UINT64_C(1) << p->serror_bit;
     uint64_t esr = c->sr[SR_ESR_EL2];
     lua_createtable(L, 0, 14);
-    set_int(L, "n", sm->exits_seen);
-    set_int(L, "raw", raw);
-    set_int(L, "code", raw & ~bit);
+    sm_set_int(L, "n", sm->exits_seen);
+    sm_set_int(L, "raw", raw);
+    sm_set_int(L, "code", raw & ~bit);
     lua_pushboolean(L, (raw & bit) != 0);
     lua_setfield(L, -2, "serror");
     lua_pushstring(L, exit_name(p, raw & ~bit));
     lua_setfield(L, -2, "name");
-    set_int(L, "esr", esr);
-    set_int(L, "ec", esr >> ESR_EC_SHIFT & 0x3f);
-    set_int(L, "iss", esr & ESR_ISS_MASK);
-    set_int(L, "elr", c->sr[SR_ELR_EL2]);
-    set_int(L, "spsr", c->sr[SR_SPSR_EL2]);
-    set_int(L, "far", c->sr[SR_FAR_EL2]);
-    set_int(L, "hpfar", c->sr[SR_HPFAR_EL2]);
-    set_int(L, "hcr", c->sr[SR_HCR_EL2]);
+    sm_set_int(L, "esr", esr);
+    sm_set_int(L, "ec", esr >> ESR_EC_SHIFT & 0x3f);
+    sm_set_int(L, "iss", esr & ESR_ISS_MASK);
+    sm_set_int(L, "elr", c->sr[SR_ELR_EL2]);
+    sm_set_int(L, "spsr", c->sr[SR_SPSR_EL2]);
+    sm_set_int(L, "far", c->sr[SR_FAR_EL2]);
+    sm_set_int(L, "hpfar", c->sr[SR_HPFAR_EL2]);
+    sm_set_int(L, "hcr", c->sr[SR_HCR_EL2]);
 }
 
 static void call_all(lua_State *L, script_machine *sm, const int *fns, unsigned n)
@@ -388,9 +381,9 @@ static bool drive(lua_State *L, script_machine *sm, enum drive_mode mode, uint64
         sm->has_target = true;
         sm->target = arg;
         sm->bkpt_dirty = true;
-        if (!room(sm)) {
+        if (!sm_bkpt_room(sm)) {
             sm->has_target = false;
-            no_room(L);
+            sm_no_room(L);
         }
     }
     sm->in_run = true;
@@ -437,11 +430,11 @@ void sm_push_result(lua_State *L, script_machine *sm)
             status = harness_exit_status(h);
         lua_pushstring(L, h->why);
         lua_setfield(L, -2, "why");
-        set_int(L, "entries", h->entries);
+        sm_set_int(L, "entries", h->entries);
         static const char *const codes[] = { "IRQ", "EL1_SERROR", "TRAP", "IL", "unknown" };
         lua_createtable(L, 0, 5);
         for (unsigned i = 0; i < 5; i++)
-            set_int(L, codes[i], h->exits[i]);
+            sm_set_int(L, codes[i], h->exits[i]);
         lua_setfield(L, -2, "exits");
         lua_createtable(L, 64, 0);
         for (unsigned ec = 0; ec < 64; ec++) {
@@ -449,10 +442,10 @@ void sm_push_result(lua_State *L, script_machine *sm)
             lua_rawseti(L, -2, ec);
         }
         lua_setfield(L, -2, "trap_ec");
-        set_int(L, "serror_bit", h->exits_serror_bit);
-        set_int(L, "hvc_test_calls", h->hvc_test_calls);
-        set_int(L, "mmio_writes", h->mmio_writes);
-        set_int(L, "sysreg_emulated", h->sysreg_emulated);
+        sm_set_int(L, "serror_bit", h->exits_serror_bit);
+        sm_set_int(L, "hvc_test_calls", h->hvc_test_calls);
+        sm_set_int(L, "mmio_writes", h->mmio_writes);
+        sm_set_int(L, "sysreg_emulated", h->sysreg_emulated);
         if (sm->console)
             fflush(sm->console);
         lua_pushlstring(L, sm->cbuf ? sm->cbuf : "", sm->clen);
@@ -461,8 +454,8 @@ void sm_push_result(lua_State *L, script_machine *sm)
         end = st->ended ? bare_end(st->stop) : "running";
         if (st->ended)
             status = report_exit_status(st->stop);
-        set_int(L, "pc", c->pc);
-        set_int(L, "el", c->ps.el);
+        sm_set_int(L, "pc", c->pc);
+        sm_set_int(L, "el", c->ps.el);
     }
     // an injection that never fired leaves the scenario untested (as on the CLI)
     if (status == SIM_EXIT_OK && m->nunfired && !sm->allow_unfired)
@@ -475,10 +468,10 @@ void sm_push_result(lua_State *L, script_machine *sm)
         lua_pushinteger(L, status);
         lua_setfield(L, -2, "status");
     }
-    set_int(L, "unfired", m->nunfired);
-    set_int(L, "insns", c->insns);
-    set_int(L, "cycles", c->cycles);
-    set_int(L, "fw_calls", m->fw.calls);
+    sm_set_int(L, "unfired", m->nunfired);
+    sm_set_int(L, "insns", c->insns);
+    sm_set_int(L, "cycles", c->cycles);
+    sm_set_int(L, "fw_calls", m->fw.calls);
 }
 
 /* ---- methods ---- */
@@ -526,120 +519,6 @@ static int l_stop(lua_State *L)
     return 0;
 }
 
-static int ref_fn(lua_State *L, int idx)
-{
-    luaL_checktype(L, idx, LUA_TFUNCTION);
-    lua_pushvalue(L, idx);
-    return luaL_ref(L, LUA_REGISTRYINDEX);
-}
-
-/* m:on(where, fn [, {hit=n}]): fn(hits) when the CPU is about to execute
- * the instruction at `where` (every time, or only the n-th time). */
-static int l_on(lua_State *L)
-{
-    script_machine *sm = sm_check(L, 1);
-    uint64_t a = sm_where(L, sm, 2);
-    luaL_checktype(L, 3, LUA_TFUNCTION);
-    uint64_t only = 0;
-    if (!lua_isnoneornil(L, 4)) {
-        luaL_checktype(L, 4, LUA_TTABLE);
-        lua_getfield(L, 4, "hit");
-        only = (uint64_t)luaL_optinteger(L, -1, 0);
-        lua_pop(L, 1);
-    }
-    if (sm->nhooks == SM_MAX_HOOKS)
-        return luaL_error(L, "at most %d address hooks", SM_MAX_HOOKS);
-    sm->hooks[sm->nhooks++] = (sm_hook){ .addr = a, .only = only, .fn = LUA_NOREF };
-    if (!room(sm)) {
-        sm->nhooks--;
-        return no_room(L);
-    }
-    sm->bkpt_dirty = true;
-    sm->hooks[sm->nhooks - 1].fn = ref_fn(L, 3);
-    return 0;
-}
-
-static int add_oneshot(lua_State *L, bool insn)
-{
-    script_machine *sm = sm_check(L, 1);
-    uint64_t at = (uint64_t)luaL_checkinteger(L, 2);
-    luaL_checktype(L, 3, LUA_TFUNCTION);
-    if (sm->noneshots == SM_MAX_ONESHOTS)
-        return luaL_error(L, "at most %d cycle and instruction hooks", SM_MAX_ONESHOTS);
-    sm->oneshots[sm->noneshots++] = (sm_oneshot){ .insn = insn, .at = at, .fn = ref_fn(L, 3) };
-    return 0;
-}
-
-/* m:at_cycle(n, fn): fn(cycles) once, when the cycle count reaches n */
-static int l_at_cycle(lua_State *L) { return add_oneshot(L, false); }
-/* m:at_insn(n, fn): fn(insns) once, when n instructions have retired */
-static int l_at_insn(lua_State *L) { return add_oneshot(L, true); }
-
-static int add_fn(lua_State *L, int *fns, unsigned *n, const char *what)
-{
-    luaL_checktype(L, 2, LUA_TFUNCTION);
-    if (*n == SM_MAX_FNS)
-        return luaL_error(L, "at most %d %s hooks", SM_MAX_FNS, what);
-    fns[(*n)++] = ref_fn(L, 2);
-    return 0;
-}
-
-/* m:on_exception(fn): fn(ev) after every exception entry */
-static int l_on_exception(lua_State *L)
-{
-    script_machine *sm = sm_check(L, 1);
-    return add_fn(L, sm->on_exc, &sm->nexc, "on_exception");
-}
-
-/* m:on_return(fn): fn(ev) after every exception return (ERET) */
-static int l_on_return(lua_State *L)
-{
-    script_machine *sm = sm_check(L, 1);
-    return add_fn(L, sm->on_ret, &sm->nret, "on_return");
-}
-
-/* m:on_exit(fn): fn(e) when __guest_enter returns, before the harness
- * handles the exit */
-static int l_on_exit(lua_State *L)
-{
-    script_machine *sm = sm_check(L, 1);
-    if (!sm->world)
-        return luaL_error(L, "on_exit: only a world-switch machine (elsim.world) has exits");
-    add_fn(L, sm->on_exit, &sm->nexit, "on_exit");
-    sm->bkpt_dirty = true;
-    if (!room(sm)) {
-        luaL_unref(L, LUA_REGISTRYINDEX, sm->on_exit[--sm->nexit]);
-        return no_room(L);
-    }
-    return 0;
-}
-
-static void unref_all(lua_State *L, int *fns, unsigned *n)
-{
-    for (unsigned i = 0; i < *n; i++)
-        luaL_unref(L, LUA_REGISTRYINDEX, fns[i]);
-    *n = 0;
-}
-
-/* m:clear_hooks(): forget every hook of this machine */
-static int l_clear_hooks(lua_State *L)
-{
-    script_machine *sm = sm_check(L, 1);
-    if (sm->in_hook)
-        return luaL_error(L, "clear_hooks: not from inside a hook");
-    for (unsigned i = 0; i < sm->nhooks; i++)
-        luaL_unref(L, LUA_REGISTRYINDEX, sm->hooks[i].fn);
-    sm->nhooks = 0;
-    for (unsigned i = 0; i < sm->noneshots; i++)
-        luaL_unref(L, LUA_REGISTRYINDEX, sm->oneshots[i].fn);
-    sm->noneshots = 0;
-    unref_all(L, sm->on_exc, &sm->nexc);
-    unref_all(L, sm->on_ret, &sm->nret);
-    unref_all(L, sm->on_exit, &sm->nexit);
-    sm->bkpt_dirty = true;
-    return 0;
-}
-
 /* m:report(): the summary the command line prints */
 static int l_report(lua_State *L)
 {
@@ -653,84 +532,12 @@ static int l_report(lua_State *L)
     return 0;
 }
 
-/* ---- snapshots ---- */
-
-typedef struct script_snap {
-    sim_snapshot *s;
-    const script_machine *owner;
-} script_snap;
-
-/* m:snapshot() -> s: the machine, its injections and records, the harness
- * and whether the run ended. Hooks, hit counts and the console text are
- * the script's and are not part of it. */
-static int l_snapshot(lua_State *L)
-{
-    script_machine *sm = sm_check(L, 1);
-    script_snap *sn = lua_newuserdatauv(L, sizeof *sn, 1);
-    sn->s = NULL;
-    sn->owner = sm;
-    luaL_setmetatable(L, SNAP_METATABLE);
-    lua_pushvalue(L, 1); // keep the machine alive while its snapshot is
-    lua_setiuservalue(L, -2, 1);
-    sn->s = snapshot_take(sm->m, sm->st, sizeof *sm->st);
-    if (!sn->s)
-        return luaL_error(L, "snapshot: out of memory");
-    return 1;
-}
-
-/* m:restore(s): put the machine back as it was when s was taken */
-static int l_restore(lua_State *L)
-{
-    script_machine *sm = sm_check(L, 1);
-    script_snap *sn = luaL_checkudata(L, 2, SNAP_METATABLE);
-    if (sn->owner != sm)
-        return luaL_error(L, "restore: the snapshot belongs to another machine");
-    if (sm->in_hook || sm->in_run)
-        return luaL_error(L, "restore: not while the machine runs (from a hook)");
-    snapshot_restore(sn->s, sm->m);
-    // the snapshot carried the CPU's breakpoint list of its time, and the
-    // restore dropped all decoded code: set ours again before running
-    sm->m->cpu.nbkpt = 0;
-    sm->bkpt_dirty = true;
-    sm->nevents = 0;
-    // standing at a boundary again: its hooks are due as on any arrival
-    for (unsigned i = 0; i < sm->nhooks; i++)
-        sm->hooks[i].last.valid = false;
-    sm->exit_last.valid = false;
-    return 0;
-}
-
-static int l_snap_gc(lua_State *L)
-{
-    script_snap *sn = luaL_checkudata(L, 1, SNAP_METATABLE);
-    snapshot_free(sn->s);
-    sn->s = NULL;
-    return 0;
-}
-
 const luaL_Reg script_run_methods[] = {
     { "run", l_run },
     { "run_to", l_run_to },
     { "step", l_step },
     { "result", l_result },
     { "stop", l_stop },
-    { "on", l_on },
-    { "at_cycle", l_at_cycle },
-    { "at_insn", l_at_insn },
-    { "on_exception", l_on_exception },
-    { "on_return", l_on_return },
-    { "on_exit", l_on_exit },
-    { "clear_hooks", l_clear_hooks },
     { "report", l_report },
-    { "snapshot", l_snapshot },
-    { "restore", l_restore },
     { NULL, NULL },
 };
-
-void script_open_snapshots(lua_State *L)
-{
-    luaL_newmetatable(L, SNAP_METATABLE);
-    lua_pushcfunction(L, l_snap_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pop(L, 1);
-}

@@ -106,13 +106,9 @@ static int parse(int argc, char **argv, sweep_opts *o)
 /* One world-switch machine with the options' model, stopped nowhere yet. */
 static bool build(sweep_opts *o, sim_machine *m, harness *h, char *err, size_t len)
 {
-    sim_model mdl;
-    if (!machine_init(m) || !model_load(o->model, &mdl, err, len))
+    bool explore = o->policy && !strcmp(o->policy, "explore");
+    if (!machine_init(m) || !machine_use_model(m, o->model, explore ? NULL : o->policy, err, len))
         return false;
-    model_apply(&mdl, &m->cpu);
-    m->fw.needs_wa2 = mdl.workaround[2];
-    if (o->policy && strcmp(o->policy, "explore"))
-        model_policy(o->policy, &m->cpu.async_policy);
     if (!machine_add_ram(m, UINT64_C(0x40000000), UINT64_C(1) << 30, err, len))
         return false;
     return harness_init(h, m, o->hyp, o->guest, NULL, err, len);

@@ -4,13 +4,13 @@
 -- Reasoning. The guest is reduced to `hvc #0` followed by a PSCI
 -- SYSTEM_OFF: the script overwrites the hello guest's first instructions
 -- and gives the guest's x0-x30 distinct values through the vcpu, which
--- __guest_enter loads before its ERET. With HCR_EL2.TGE clear an HVC from
--- EL1 is taken to EL2 (Arm ARM D1.10: "HVC ... generates an exception
--- taken to EL2") with EC 0x16 (HVC64), IL = 1 and ISS = imm16 = 0, so
--- ESR_EL2 = 0x5a000000, and ELR_EL2 is the preferred return address of an
--- HVC, the instruction after it. The hyp's el1_sync sees VTTBR_EL2 != 0
--- (a guest) and a function id that is not a fast-path workaround, so it
--- exits with ARM_EXCEPTION_TRAP (2): exactly one TRAP exit. At that exit
+-- __guest_enter loads before its ERET. An HVC executed at EL1 (with
+-- HCR_EL2.HCD clear) is taken to EL2 with EC 0x16 (HVC64), IL = 1 and
+-- ISS = imm16 = 0, so ESR_EL2 = 0x5a000000, and ELR_EL2 is the preferred
+-- return address of an HVC, the instruction after it. The hyp's el1_sync
+-- sees VTTBR_EL2 != 0 (a guest) and a function id that is not a fast-path
+-- workaround, so it exits with ARM_EXCEPTION_TRAP (2): exactly one TRAP
+-- exit. At that exit
 -- the vcpu must hold every guest register as it was at the HVC (x0/x1 from
 -- the stack, x2-x30 saved by __guest_exit). The harness answers the test
 -- call with x0 = x1 + 1 and re-enters; back at EL1 at the instruction after

@@ -4,7 +4,8 @@
 -- Reasoning. The harness runs the guest with HCR_EL2.TVM = 1, which traps
 -- EL1 writes of the virtual-memory control registers (SCTLR_EL1 among
 -- them) to EL2 with EC 0x18 (trapped MSR/MRS/system instruction). Its ISS
--- (Arm ARM D17.2.37, ISS encoding for EC 0x18) is Op0[21:20], Op2[19:17],
+-- (ESR_EL2, the ISS encoding for an exception from MSR, MRS or System
+-- instruction execution in AArch64 state) is Op0[21:20], Op2[19:17],
 -- Op1[16:14], CRn[13:10], Rt[9:5], CRm[4:1], Direction[0] (0 = write).
 -- SCTLR_EL1 is (3, 0, 1, 0, 0), so ESR_EL2 = 0x18 << 26 | IL | 0x300400 |
 -- Rt << 5 = 0x62300400 | Rt << 5. The sysreg-trap guest writes it from

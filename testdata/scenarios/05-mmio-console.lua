@@ -4,8 +4,8 @@
 -- Reasoning. The console at IPA 0x09000000 is not mapped at stage 2 (an
 -- MMIO hole), so each guest store to it is a Data Abort from a lower EL
 -- taken to EL2: EC 0x24 (DABT_LOW), IL = 1. A single-register store
--- without writeback gives a valid instruction syndrome (Arm ARM D17.2.37,
--- ISS for a Data Abort): ISV[24] = 1, SAS[23:22] = log2(size) = 0 for
+-- without writeback gives a valid instruction syndrome (ESR_EL2, the ISS
+-- encoding for a Data Abort): ISV[24] = 1, SAS[23:22] = log2(size) = 0 for
 -- STRB, SSE[21] = 0 (stores never sign-extend), SRT[20:16] = Rt, SF[15] =
 -- 0 (Wt is a 32-bit register), AR[14] = 0 (no release), WnR[6] = 1, and
 -- DFSC a stage-2 translation fault (elsim reports level 3, 0b000111).

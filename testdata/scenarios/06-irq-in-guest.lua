@@ -3,7 +3,8 @@
 --
 -- Reasoning. The harness runs the guest with HCR_EL2.IMO = 1, so a
 -- physical IRQ is routed to EL2, and an interrupt routed to EL2 from EL1
--- is never masked by PSTATE.I (Arm ARM D1.3.6, the routing/masking table):
+-- is never masked by PSTATE.I (the Arm ARM's table of asynchronous
+-- exception masking: routed to a higher EL, it is not maskable there):
 -- the guest's masked I does not matter. The IRQ is asserted when the
 -- guest is about to execute the first instruction of `main`; it is taken
 -- at that boundary, before the instruction, through VBAR_EL2 + 0x480

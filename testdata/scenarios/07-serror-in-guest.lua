@@ -3,7 +3,8 @@
 --
 -- Reasoning. The harness runs the guest with HCR_EL2.AMO = 1, so a
 -- physical SError is routed to EL2, and, routed to EL2 from EL1, it is not
--- masked by PSTATE.A (Arm ARM D1.3.6): the hello guest never unmasks A,
+-- masked by PSTATE.A (as in 06, an exception routed to a higher EL cannot
+-- be masked from below): the hello guest never unmasks A,
 -- yet the SError is taken at the boundary where it is asserted (the first
 -- instruction of `main`), through VBAR_EL2 + 0x580 (lower EL, AArch64,
 -- SError), with ESR_EL2 = EC 0x2f, IL = 1 and the syndrome the source

@@ -9,8 +9,9 @@
 -- the `msr daifclr, #4` that opens the window (found by its encoding,
 -- 0xd50344ff, in __guest_exit); on v5.6 at __guest_exit itself, so that
 -- the ISR_EL1 check sees it and branches to the window. The MSR clears A.
--- Arm ARM: an unmasking by MSR DAIFClr is guaranteed to be seen only at the
--- next context synchronization event, and may be seen earlier. `earliest`
+-- The architecture guarantees only that a pending SError unmasked by an
+-- MSR is taken by the next context synchronization event (the window's
+-- ISB); it may be taken as early as the next instruction. `earliest`
 -- takes the SError at the first boundary after the MSR, before the window's
 -- ISB: ELR_EL2 = abort_guest_exit_start; `latest` takes it only after the
 -- ISB: ELR_EL2 = abort_guest_exit_end. Either way it enters VBAR_EL2 +

@@ -4,9 +4,9 @@
 -- Reasoning. The IRQ is asserted as the first __guest_enter begins, with
 -- PSTATE at EL2 fully masked (as after the host's HVC) and the guest's
 -- HCR_EL2 (IMO = 1) already loaded. v5.6 reads ISR_EL1 before loading the
--- guest: with IMO = 1 at EL2, ISR_EL1.I shows the physical IRQ (Arm ARM:
--- ISR_EL1 reports the physical interrupt when the routing bit routes it to
--- EL2 and the PE is at EL2), so it returns ARM_EXCEPTION_IRQ (0) at once:
+-- guest: at EL2 ISR_EL1.I shows the physical IRQ line (only at EL1 with
+-- IMO = 1 would it show the virtual one), so it returns ARM_EXCEPTION_IRQ
+-- (0) at once:
 -- no ERET into the guest, no guest instruction, no exception; the IRQ is
 -- left pending for the host, which is KVM's point (take the interrupt in
 -- the host instead of entering a guest that would exit immediately).
