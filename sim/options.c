@@ -21,6 +21,9 @@ static const char usage[] =
     "\n"
     "  --elf FILE            AArch64 ELF (ET_EXEC or ET_DYN) to load and run\n"
     "  --guest FILE          world-switch mode: --elf is the hyp, FILE the EL1 guest\n"
+    "  --profile NAME        world-switch hyp profile: linux-nvhe or elsim-testdata\n"
+    "                        (default: picked from the --elf image's symbols)\n"
+    "  --no-alternatives     run a Linux image as linked (no .altinstructions patching)\n"
     "  --el N                start at EL1 or EL2 (default 2)\n"
     "  --model NAME|FILE     CPU model: generic (default), cortex-a53, neoverse-n1,\n"
     "                        armv8.5-max, or a model file (.lua)\n"
@@ -104,7 +107,7 @@ static bool parse_range(const char *s, sim_range *r)
 
 enum { OPT_ELF = 256, OPT_GUEST, OPT_EL, OPT_ENTRY, OPT_SP, OPT_RAM, OPT_MAX_INSNS,
        OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_HELP, OPT_VERSION, OPT_MODEL, OPT_INJECT, OPT_ALLOW_UNFIRED,
-       OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS, OPT_SCRIPT };
+       OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS, OPT_SCRIPT, OPT_PROFILE, OPT_NO_ALT };
 
 static const struct option longopts[] = {
     { "elf", required_argument, NULL, OPT_ELF },
@@ -126,6 +129,8 @@ static const struct option longopts[] = {
     { "hcr", required_argument, NULL, OPT_HCR },
     { "list-models", no_argument, NULL, OPT_LIST_MODELS },
     { "script", required_argument, NULL, OPT_SCRIPT },
+    { "profile", required_argument, NULL, OPT_PROFILE },
+    { "no-alternatives", no_argument, NULL, OPT_NO_ALT },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
@@ -139,6 +144,12 @@ static enum cli_result apply(int opt, const char *arg, sim_options *o, char *err
     case OPT_ENTRY: o->entry = arg; break;
     case OPT_MODEL: o->model = arg; break;
     case OPT_SCRIPT: o->script = arg; break;
+    case OPT_PROFILE:
+        if (strcmp(arg, "linux-nvhe") != 0 && strcmp(arg, "elsim-testdata") != 0)
+            return error(err, len, "--profile '%s': expected linux-nvhe or elsim-testdata", arg);
+        o->profile = arg;
+        break;
+    case OPT_NO_ALT: o->no_alternatives = true; break;
     case OPT_ALLOW_UNFIRED: o->allow_unfired = true; break;
     case OPT_ASYNC_TAKE:
         if (strcmp(arg, "earliest") != 0 && strcmp(arg, "latest") != 0)
@@ -185,6 +196,10 @@ static enum cli_result apply(int opt, const char *arg, sim_options *o, char *err
             return error(err, len, "--dump-memory: at most %d regions", SIM_MAX_DUMPS);
         if (!parse_range(arg, &o->dumps[o->ndumps]))
             return error(err, len, "--dump-memory '%s': expected ADDR:LEN, e.g. 0x40200000:64", arg);
+        // the JSON summary holds every word in memory: keep it bounded
+        if (o->dumps[o->ndumps].len > SIM_MAX_DUMP_LEN)
+            return error(err, len, "--dump-memory '%s': at most %lluM bytes per region", arg,
+                         (unsigned long long)(SIM_MAX_DUMP_LEN >> 20));
         o->ndumps++;
         break;
     case OPT_RAM:

@@ -10,6 +10,7 @@
 #include "inject.h"
 
 #define SIM_MAX_DUMPS 16
+#define SIM_MAX_DUMP_LEN (UINT64_C(16) << 20) /* bytes per --dump-memory region */
 #define SIM_MAX_RAMS 8
 #define SIM_MAX_INJECT 32
 
@@ -50,6 +51,8 @@ typedef struct sim_options {
     uint64_t hcr;           /* HCR_EL2 at the start of a bare-metal run */
     bool list_models;       /* --list-models (CLI_DONE: the caller lists) */
     const char *script;     /* --script FILE.lua: a scenario drives the run */
+    const char *profile;    /* --profile NAME (NULL: picked from the image) */
+    bool no_alternatives;   /* --no-alternatives: a kernel runs as linked */
 } sim_options;
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_ERROR };
