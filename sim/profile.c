@@ -71,13 +71,21 @@ bool profile_detect(sim_machine *m, const char *path, hyp_profile *p, char *err,
 {
     memset(p, 0, sizeof *p);
     uint64_t v;
-    if (machine_symbol(m, "elsim_layout_vcpu_context", &v)) {
+    const char *want = m->profile;
+    if (want && strcmp(want, "linux-nvhe") && strcmp(want, "elsim-testdata")) {
+        snprintf(err, len, "--profile '%s': expected linux-nvhe or elsim-testdata", want);
+        return false;
+    }
+    // a Linux image: the nVHE hyp objects' symbols carry the __kvm_nvhe_ prefix
+    if (want ? !strcmp(want, "linux-nvhe") : machine_symbol(m, "__kvm_nvhe___guest_enter", &v))
+        return profile_linux_nvhe(m, path, p, err, len);
+    if (!want || machine_symbol(m, "elsim_layout_vcpu_context", &v)) {
         p->name = "elsim-testdata";
         p->enter_takes_host_ctxt = true;
         return fill(m, testdata_fields, sizeof testdata_fields / sizeof testdata_fields[0], p, path,
                     err, len);
     }
     snprintf(err, len, "%s: no hyp profile matches (expected the elsim_layout_* symbols of a "
-                       "testdata hyp; real kernels are not supported yet)", path);
+                       "testdata hyp, or the __kvm_nvhe_ symbols of a Linux vmlinux)", path);
     return false;
 }

@@ -31,5 +31,9 @@ typedef struct hyp_profile {
  * reason naming the missing symbol when the hyp is not one elsim knows. */
 bool profile_detect(struct sim_machine *m, const char *hyp_path, hyp_profile *p, char *err,
                     size_t len);
+/* The Linux nVHE profile (profile_linux.c): layout from DWARF, and the
+ * image's alternatives applied for the model unless m->no_alternatives. */
+bool profile_linux_nvhe(struct sim_machine *m, const char *path, hyp_profile *p, char *err,
+                        size_t len);
 
 #endif

@@ -1,11 +1,15 @@
 #!/bin/sh
 # tools/check.sh: install what is missing, build, and run every test with
-# ctest (with clang's libFuzzer: a few seconds of each fuzz target); the
+# ctest, the real-kernel tests included (with clang's libFuzzer: a few
+# seconds of each fuzz target); the
 # same suite under AddressSanitizer + UBSan; and the determinism runs of an
 # -O0 build compared byte for byte with the -O2 build's.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/tools/deps.sh"
+# the real-kernel tests need Debian's 6.1 vmlinux: fetched once into a cache
+# outside the tree; a failed download fails the check (no silent skip)
+"$top/tools/fetch-kernel.sh" >/dev/null
 jobs=$(nproc)
 "$top/tools/build.sh" "$top/build"
 (cd "$top/build" && ctest -j "$jobs" --output-on-failure)
