@@ -60,7 +60,7 @@ static bool relocate(uint32_t *insn, uint64_t from, uint64_t to, uint64_t alt, u
     pcrel f;
     if (branch_field(*insn, &f)) {
         uint32_t mask = ((1u << f.bits) - 1) << f.lsb;
-        uint64_t target = from + (uint64_t)(sext((*insn & mask) >> f.lsb, f.bits) << f.shift);
+        uint64_t target = from + ((uint64_t)sext((*insn & mask) >> f.lsb, f.bits) << f.shift);
         if (target >= alt && target < alt_end)
             return true; // stays inside the sequence: moves with it
         int64_t off = (int64_t)(target - to) >> f.shift;
@@ -71,7 +71,7 @@ static bool relocate(uint32_t *insn, uint64_t from, uint64_t to, uint64_t alt, u
     }
     if ((*insn & 0x9f000000u) == 0x90000000u) { // ADRP: 4 KiB pages
         uint64_t imm = ((*insn >> 29) & 3) | (((*insn >> 5) & 0x7ffff) << 2);
-        uint64_t page = (from & ~UINT64_C(0xfff)) + (uint64_t)(sext(imm, 21) << 12);
+        uint64_t page = (from & ~UINT64_C(0xfff)) + ((uint64_t)sext(imm, 21) << 12);
         int64_t pages = (int64_t)(page - (to & ~UINT64_C(0xfff))) >> 12;
         if (pages != sext((uint64_t)pages, 21))
             return false;
