@@ -47,9 +47,11 @@ enum a64_stop {
     A64_STOP_EXC_LOOP,     /* an exception vector itself faulted: no handler */
     A64_STOP_WFI_DEADLOCK, /* WFI/WFE with no event that could ever wake it */
     A64_STOP_BREAK,        /* a host-side breakpoint or hook asked to stop */
+    A64_STOP_WATCH,        /* a64_run reached a watch point (see a64_set_watch) */
 };
 
 #define A64_MAX_BREAKPOINTS 16
+#define A64_MAX_WATCHES 16
 
 /* A synchronous exception recorded by a handler, taken at the end of the
  * step by the one function that writes ELR/SPSR/ESR/FAR. */
@@ -69,15 +71,20 @@ struct a64_dec;
 typedef void (*a64_exec_fn)(struct a64_cpu *cpu, const struct a64_dec *d);
 
 /* One predecoded instruction: the handler and the word it reads its fields
- * from (fields are extracted by letter, see decode.h). */
+ * from (fields are extracted by letter, see decode.h). 32 bytes. */
 typedef struct a64_dec {
     a64_exec_fn fn; /* NULL: not decoded yet */
+    uint64_t imm;   /* operand a specialised handler needs, precomputed */
     uint32_t word;
     uint16_t op;    /* enum a64_op */
-    /* for the timing model, extracted once: general registers read and
-     * written (31 = none: XZR/SP carry no dependency) and the cost kind */
+    /* for the timing model, extracted once: general registers read (31 =
+     * none: XZR/SP carry no dependency) and written (32 = none, see
+     * cpu_timing.h) and the cost kind */
     uint8_t src[3], dst[2];
     uint8_t tkind;  /* enum a64_tkind */
+    uint8_t xop;    /* how the run loop executes it (fast.h): 0 = with the
+                     * full checks of an instruction boundary */
+    uint8_t r[3];   /* register numbers a specialised handler needs */
 } a64_dec;
 
 /* What the bus answered for a slow-path access. */
@@ -175,7 +182,9 @@ typedef struct a64_cpu {
 
     /* Timing model state (timing.c). */
     a64_timing timing;
-    uint64_t ready[32];        /* cycle each X register's value is available */
+    uint64_t ready[33];        /* cycle each X register's value is available;
+                                * [31] stays 0 (XZR/SP: no dependency), [32]
+                                * takes the writes of a result to none (timing.c) */
     uint64_t sb[A64_SB_MAX];   /* store buffer: cycle each entry has drained */
     unsigned sb_head, sb_count;
     uint64_t cycles_el[3];     /* cycles spent at each EL */
@@ -195,6 +204,12 @@ typedef struct a64_cpu {
     uint64_t bkpt[A64_MAX_BREAKPOINTS];
     unsigned nbkpt;
     uint64_t bkpt_resume;
+    /* Watch points: a64_run stops (A64_STOP_WATCH) when the PC reaches one,
+     * at the instruction boundary before anything happens there (before
+     * asynchronous exceptions are considered), so the machine can act at
+     * that boundary as if it had stepped there. */
+    uint64_t watch[A64_MAX_WATCHES];
+    unsigned nwatch;
 
     const a64_bus *bus;
     a64_env env;
@@ -239,7 +254,8 @@ void a64_cpu_fini(a64_cpu *c);
 /* Execute one instruction (and take any exception it raises). */
 void a64_step(a64_cpu *c);
 /* Execute until a stop, or until c->insns reaches insn_limit or c->cycles
- * reaches cycle_limit (A64_STOP_LIMIT). */
+ * reaches cycle_limit (A64_STOP_LIMIT), or the PC a watch point
+ * (A64_STOP_WATCH). */
 void a64_run(a64_cpu *c, uint64_t insn_limit, uint64_t cycle_limit);
 
 /* ---- memory, as instructions see it (faults become data aborts) ---- */
@@ -248,6 +264,9 @@ bool a64_mem_write(a64_cpu *c, uint64_t va, unsigned len, const void *in);
 /* Breakpoints (see bkpt above); false when the table is full. */
 bool a64_set_breakpoint(a64_cpu *c, uint64_t addr);
 void a64_clear_breakpoints(a64_cpu *c);
+/* Watch points (see watch above); false when the table is full. */
+bool a64_set_watch(a64_cpu *c, uint64_t addr);
+void a64_clear_watches(a64_cpu *c);
 
 /* Read memory for an observer (trace, debugger): no fault, no side effect. */
 bool a64_mem_peek(a64_cpu *c, uint64_t va, void *out, unsigned len);

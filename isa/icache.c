@@ -15,8 +15,10 @@ a64_icache *icache_new(void)
         return NULL;
     ic->cap = INITIAL_SLOTS;
     ic->slots = calloc(ic->cap, sizeof *ic->slots);
-    if (!ic->slots) {
-        free(ic);
+    ic->word_tag = calloc(ICACHE_WORDS, sizeof *ic->word_tag);
+    ic->word_dec = calloc(ICACHE_WORDS, sizeof *ic->word_dec);
+    if (!ic->slots || !ic->word_tag || !ic->word_dec) {
+        icache_free(ic);
         return NULL;
     }
     return ic;
@@ -26,9 +28,11 @@ void icache_free(a64_icache *ic)
 {
     if (!ic)
         return;
-    for (size_t i = 0; i < ic->cap; i++)
+    for (size_t i = 0; ic->slots && i < ic->cap; i++)
         free(ic->slots[i]);
     free(ic->slots);
+    free(ic->word_tag);
+    free(ic->word_dec);
     free(ic);
 }
 

@@ -12,11 +12,20 @@ typedef struct icache_block {
     a64_dec d[A64_INSNS_PER_PAGE];
 } icache_block;
 
+/* Decoded forms by instruction word (a direct-mapped cache): a decoded
+ * instruction depends on its word alone (breakpoints aside), so a page
+ * decoded again after it was dropped (a write, a snapshot restore) copies
+ * most of its instructions from here instead of decoding them. */
+#define ICACHE_WORD_BITS 12
+#define ICACHE_WORDS (1u << ICACHE_WORD_BITS)
+
 struct a64_icache {
     uint64_t cur_key; /* page + 1 of `cur`, 0 when none */
     icache_block *cur;
     icache_block **slots; /* open addressing on the page number */
     size_t cap, count;
+    uint32_t *word_tag;   /* [ICACHE_WORDS]: the word each entry decodes */
+    a64_dec *word_dec;    /* [ICACHE_WORDS]: its decoded form (fn NULL: empty) */
 };
 
 a64_icache *icache_new(void);

@@ -121,10 +121,21 @@ void a64_timing_predecode(a64_dec *d)
     // BL and BLR write the link register
     if (d->op == OP_BL || d->op == OP_BLR)
         d->dst[0] = 30;
+    // a result to XZR/SP, or none, goes to the sink ready[32]: ready[31]
+    // stays 0 without a store per instruction
+    for (unsigned i = 0; i < 2; i++)
+        if (d->dst[i] == 31)
+            d->dst[i] = A64_DST_NONE;
+}
+
+__attribute__((noinline)) uint64_t a64_timing_max3(uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t m = a > b ? a : b;
+    return m > c ? m : c;
 }
 
 /* Queue a store: wait for a free entry, then it drains after the last. */
-static uint64_t store_buffer_push(a64_cpu *c, uint64_t issue)
+uint64_t a64_store_buffer_push(a64_cpu *c, uint64_t issue)
 {
     const a64_timing *t = &c->timing;
     if (!t->sb_depth)
@@ -158,21 +169,28 @@ static uint64_t store_buffer_drain(a64_cpu *c, uint64_t issue)
 void a64_timing_account(a64_cpu *c, const a64_dec *d, unsigned el)
 {
     const a64_timing *t = &c->timing;
-    uint64_t start = c->cycles, issue = start;
+    uint64_t start = c->cycles;
+    switch (d->tkind) {
+    case TK_ALU: case TK_MUL: case TK_DIV: case TK_LOAD: case TK_STORE: case TK_ATOMIC:
+    case TK_BRANCH: case TK_FP_LOAD: case TK_FP_STORE: case TK_FP_MOVE: case TK_HINT:
+        c->cycles = a64_timing_plain(c, d, start, c->next_pc != c->pc + 4);
+        c->cycles_el[el] += c->cycles - start;
+        return;
+    default: break;
+    }
+    uint64_t issue = start;
     for (unsigned i = 0; i < 3; i++)
         if (c->ready[d->src[i]] > issue)
             issue = c->ready[d->src[i]]; // wait for the producer
     unsigned lat = t->lat[d->tkind];
     uint64_t extra = 0;
     switch (d->tkind) {
-    case TK_STORE: case TK_ATOMIC: case TK_FP_STORE: issue = store_buffer_push(c, issue); break;
     case TK_DSB:
         issue = store_buffer_drain(c, issue);
         c->barrier_cycles += issue - start;
         break;
     case TK_ISB: extra = t->isb; break;
     case TK_ERET: extra = t->eret; break;
-    case TK_BRANCH: extra = c->next_pc != c->pc + 4 ? t->branch_taken : 0; break;
     case TK_MRS: case TK_MSR: {
         const uint16_t *per = d->tkind == TK_MRS ? t->sr_read : t->sr_write;
         int id = sysreg_lookup((1u << 15) | ((d->word >> 5) & 0x7fff));
@@ -185,10 +203,9 @@ void a64_timing_account(a64_cpu *c, const a64_dec *d, unsigned el)
     c->barrier_cycles += extra;
     for (unsigned i = 0; i < 2; i++)
         c->ready[d->dst[i]] = issue + lat;
-    c->ready[31] = 0;
     // one instruction issues per cycle; an instruction with no result
     // (a barrier, a system register write) occupies the pipe for its cost
-    uint64_t next = issue + (d->dst[0] == 31 && d->dst[1] == 31 ? lat : 1) + extra;
+    uint64_t next = issue + ((d->dst[0] & d->dst[1]) == A64_DST_NONE ? lat : 1) + extra;
     c->cycles = next;
     c->cycles_el[el] += next - start;
 }

@@ -341,6 +341,61 @@ void machine_set_hvc_conduit(sim_machine *m, bool on)
     m->cpu.env.hvc = on ? on_smc : NULL;
 }
 
+/* Watch the PCs of the unfired PC injections (a64_run stops before their
+ * boundary), changing the CPU's watch points only when that set changed. */
+static void watch_pc_triggers(sim_machine *m)
+{
+    a64_cpu *c = &m->cpu;
+    uint64_t want[A64_MAX_WATCHES];
+    unsigned n = 0;
+    bool same = true;
+    for (unsigned i = 0; i < m->ninj; i++) {
+        const sim_injection *inj = &m->inj[i];
+        if (inj->fired || inj->trig != TRIG_PC)
+            continue;
+        if (n == A64_MAX_WATCHES)
+            return; // more than the CPU watches: keep what it has
+        same = same && n < c->nwatch && c->watch[n] == inj->value;
+        want[n++] = inj->value;
+    }
+    if (same && n == c->nwatch)
+        return;
+    a64_clear_watches(c);
+    for (unsigned i = 0; i < n; i++)
+        a64_set_watch(c, want[i]);
+}
+
+/* Run at full speed to the next instruction boundary where an unfired
+ * injection could trigger: its instruction count or cycle (as limits) or
+ * its PC (a watch point), and come back there without a stop. */
+static void run_to_trigger(sim_machine *m)
+{
+    a64_cpu *c = &m->cpu;
+    uint64_t il = m->insn_limit, cl = m->cycle_limit;
+    unsigned npc = 0;
+    bool other = false;
+    for (unsigned i = 0; i < m->ninj; i++) {
+        const sim_injection *inj = &m->inj[i];
+        if (inj->fired)
+            continue;
+        switch (inj->trig) {
+        case TRIG_INSN: il = inj->value < il ? inj->value : il; break;
+        case TRIG_CYCLE: cl = inj->value < cl ? inj->value : cl; break;
+        case TRIG_PC: npc++; break;
+        default: other = true; break;
+        }
+    }
+    watch_pc_triggers(m);
+    if (other || npc > c->nwatch) {
+        a64_step(c); // a trigger the CPU cannot stop at: one boundary at a time
+        return;
+    }
+    a64_run(c, il, cl);
+    bool limit = c->stop == A64_STOP_LIMIT && c->insns < m->insn_limit && c->cycles < m->cycle_limit;
+    if (c->stop == A64_STOP_WATCH || limit)
+        c->stop = A64_RUNNING; // a trigger's boundary: the caller checks the injections
+}
+
 int machine_run(sim_machine *m)
 {
     a64_cpu *c = &m->cpu;
@@ -348,7 +403,8 @@ int machine_run(sim_machine *m)
         a64_run(c, m->insn_limit, m->cycle_limit);
         return c->stop;
     }
-    // stepwise while tracing or while an injection waits for its trigger
+    // while tracing stepwise; while an injection waits for its trigger, fast
+    // up to each boundary where one could trigger
     while (!c->stop) {
         if (c->insns >= m->insn_limit || c->cycles >= m->cycle_limit) {
             c->stop = A64_STOP_LIMIT;
@@ -359,9 +415,12 @@ int machine_run(sim_machine *m)
         if (m->trace)
             trace_step(m->trace, m);
         else if (m->nunfired)
-            a64_step(c);
-        else
+            run_to_trigger(m);
+        else {
+            if (c->nwatch)
+                a64_clear_watches(c); // every injection fired
             a64_run(c, m->insn_limit, m->cycle_limit);
+        }
     }
     return c->stop;
 }

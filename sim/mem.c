@@ -96,7 +96,7 @@ static bool grow(sim_mem *m)
 static bool materialise(const sim_mem *m, const mem_region *r, uint64_t page, mem_page *out)
 {
     uint64_t off = page - r->base;
-    if (r->file && page >= r->base && off + MEM_PAGE_SIZE <= r->file_size) {
+    if (r->file && page >= r->base && off < r->file_size && r->file_size - off >= MEM_PAGE_SIZE) {
         out->data = (uint8_t *)(uintptr_t)(r->file + off);
         out->owned = false;
         return true;
@@ -105,15 +105,17 @@ static bool materialise(const sim_mem *m, const mem_region *r, uint64_t page, me
     if (!out->data)
         return false;
     out->owned = true;
+    // inclusive ends: the last page of the address space ends at 2^64 - 1
+    uint64_t plast = page + (MEM_PAGE_SIZE - 1);
     for (size_t i = 0; i < m->nregions; i++) {
         const mem_region *o = &m->regions[i];
-        if (!o->file)
+        if (!o->file || !o->file_size)
             continue;
         uint64_t lo = o->base > page ? o->base : page;
-        uint64_t fend = o->base + o->file_size;
-        uint64_t hi = fend < page + MEM_PAGE_SIZE ? fend : page + MEM_PAGE_SIZE;
-        if (lo < hi)
-            memcpy(out->data + (lo - page), o->file + (lo - o->base), hi - lo);
+        uint64_t flast = o->base + (o->file_size - 1);
+        uint64_t last = flast < plast ? flast : plast;
+        if (lo <= last)
+            memcpy(out->data + (lo - page), o->file + (lo - o->base), last - lo + 1);
     }
     return true;
 }
@@ -122,9 +124,10 @@ static bool materialise(const sim_mem *m, const mem_region *r, uint64_t page, me
 static const mem_region *region_in_page(const sim_mem *m, uint64_t page)
 {
     const mem_region *any = NULL;
+    uint64_t plast = page + (MEM_PAGE_SIZE - 1); // no wrap on the last page
     for (size_t i = 0; i < m->nregions; i++) {
         const mem_region *o = &m->regions[i];
-        if (o->base < page + MEM_PAGE_SIZE && page < o->base + o->size) {
+        if (o->size && o->base <= plast && page <= o->base + (o->size - 1)) {
             if (!o->background)
                 return o;
             any = any ? any : o;

@@ -8,8 +8,8 @@
 # world-switch demo with --trace --json, and a sweep with --jobs 2.
 set -eu
 [ $# -eq 3 ] || { echo "usage: tools/determinism.sh SIM_A SIM_B TESTDATA" >&2; exit 2; }
-a=$1
-b=$2
+sim_a=$1
+sim_b=$2
 td=$3
 work=$(mktemp -d "${TMPDIR:-/tmp}/elsim-det.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
@@ -23,7 +23,8 @@ check() {
     name=$1
     shift
     for side in a b; do
-        eval "prog=\$$side"
+        prog=$sim_a
+        [ "$side" = a ] || prog=$sim_b
         set +e
         "$prog" "$@" --trace-file "$work/$name.$side.trace" >"$work/$name.$side.out" 2>"$work/$name.$side.err"
         echo $? >"$work/$name.$side.rc"
@@ -51,7 +52,8 @@ check ws-demo --elf "$hyp" --guest "$guest" --inject serror@__guest_exit --json
 check ws-text --elf "$td/hyp/hyp-v414.elf" --guest "$td/guests/guest-serror.elf"
 # a sweep has no trace: compare its JSON (with forked workers) only
 for side in a b; do
-    eval "prog=\$$side"
+    prog=$sim_a
+    [ "$side" = a ] || prog=$sim_b
     "$prog" sweep --elf "$hyp" --guest "$guest" --inject serror --over __guest_exit --json --jobs 2 \
         >"$work/sweep.$side.out" 2>&1 || true
 done

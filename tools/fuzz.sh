@@ -2,7 +2,7 @@
 # tools/fuzz.sh TARGET SECONDS [libFuzzer options...]: build the libFuzzer
 # targets (clang, ASan + UBSan) and fuzz TARGET for SECONDS.
 #
-#   TARGET: elf, exec, options, inject or model (tests/fuzz/fuzz_TARGET.c)
+#   TARGET: elf, exec, guest, options, inject, model or script (tests/fuzz/fuzz_TARGET.c)
 #   tools/fuzz.sh --build     only configure and build the fuzz targets
 #
 # The build folder is $ELSIM_FUZZ_DIR (default build-fuzz/). New inputs go
@@ -10,10 +10,11 @@
 # tests/fuzz/corpus/TARGET are read, never written. A crash exits non-zero:
 # add the crashing input to tests/fuzz/corpus/TARGET as a regression test.
 # ELSIM_FUZZ_NOBUILD=1 skips the (re)build; ELSIM_CC names the clang.
+# Scripts find ELF files through ELSIM_PATH (default: the build's testdata).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=${ELSIM_FUZZ_DIR:-"$top/build-fuzz"}
-targets="elf exec options inject model"
+targets="elf exec guest options inject model script"
 
 usage() {
     echo "usage: tools/fuzz.sh TARGET SECONDS [libFuzzer options...] | --build" >&2
@@ -43,6 +44,10 @@ build() {
     set --
     for t in $targets; do
         set -- "$@" --target "fuzz_$t"
+    done
+    # and the test programs, for the scripts to load
+    for t in $(cmake --build "$dir" --target help | sed -n 's/^\.\.\. \(.*_elf\)$/\1/p'); do
+        set -- "$@" --target "$t"
     done
     cmake --build "$dir" -j "$(nproc)" "$@"
 }
@@ -74,6 +79,9 @@ if [ -f "$top/tests/fuzz/$target.dict" ]; then
     set -- -dict="$top/tests/fuzz/$target.dict" "$@"
 fi
 
+td="$dir/testdata"
+ELSIM_PATH=${ELSIM_PATH:-"$td/hyp:$td/guests:$td/bare"}
+export ELSIM_PATH
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

@@ -33,6 +33,7 @@ enum {
     F_HVC_FW = 1 << 7,     /* firmware answers EL1 HVCs */
     /* bits 8..15: the step at which asynchronous inputs are asserted;
      * bits 16..21: which (IRQ, FIQ, SError, vIRQ, vFIQ, vSError) */
+    F_RUN = 1 << 24,       /* after that step, the rest in one a64_run (its fast paths) */
 };
 
 /* Catch-all vector entry: step over the faulting instruction. */
@@ -135,6 +136,15 @@ static void run_at(unsigned el, uint64_t seed, uint64_t flags, const uint32_t *w
             if (async_what & 4)
                 machine_raise_serror(m, (uint32_t)fuzz_rand(&rs) & 0x1ffffff, "fuzz");
             c->sr[SR_HCR_EL2] |= (uint64_t)((async_what >> 3) & 7) << 6; // VI, VF, VSE
+        }
+        if ((flags & F_RUN) && !t && i > async_at) {
+            // the run loop, not the single step: the rest of the budget at once
+            uint64_t left = steps - i;
+            a64_run(c, c->insns + left, c->cycles + 8 * left);
+            if (c->stop == A64_STOP_LIMIT)
+                c->stop = A64_RUNNING;
+            check_state(c);
+            break;
         }
         if (t)
             trace_step(t, m);

@@ -1,0 +1,1 @@
+return { name = "a\nb", midr = 1, features = { "X\nY" } }
