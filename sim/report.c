@@ -19,6 +19,7 @@ static const struct {
     [A64_STOP_EXC_LOOP] = { "exception loop: the vector itself faulted", SIM_EXIT_PANIC },
     [A64_STOP_WFI_DEADLOCK] = { "WFI/WFE with nothing that could wake it", SIM_EXIT_LIMIT },
     [A64_STOP_BREAK] = { "stopped by request", SIM_EXIT_OK },
+    [A64_STOP_WATCH] = { "stopped at a watch point", SIM_EXIT_OK },
 };
 
 int report_exit_status(int stop) { return stops[stop].status; }
@@ -27,7 +28,7 @@ const char *report_stop_name(int stop) { return stops[stop].name; }
 static const char *stop_key(int stop)
 {
     static const char *const keys[] = { "running", "poweroff", "reset", "limit", "exception-loop",
-                                        "wait-forever", "break" };
+                                        "wait-forever", "break", "watch" };
     return keys[stop];
 }
 
