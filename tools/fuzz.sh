@@ -5,9 +5,11 @@
 #   TARGET: elf, exec, guest, options, inject, model or script (tests/fuzz/fuzz_TARGET.c)
 #   tools/fuzz.sh --build     only configure and build the fuzz targets
 #
+# libFuzzer writes new inputs into the first folder only ($work).
 # The build folder is $ELSIM_FUZZ_DIR (default build-fuzz/). New inputs go
 # to its corpus/TARGET, crashes to its artifacts/TARGET/; the seeds in
-# tests/fuzz/corpus/TARGET are read, never written. A crash exits non-zero:
+# tests/fuzz/corpus/TARGET are read, never written (model and script also
+# start from models/ and testdata/scenarios/ where they live). A crash exits non-zero:
 # add the crashing input to tests/fuzz/corpus/TARGET as a regression test.
 # ELSIM_FUZZ_NOBUILD=1 skips the (re)build; ELSIM_CC names the clang.
 # Scripts find ELF files through ELSIM_PATH (default: the build's testdata).
@@ -72,6 +74,7 @@ esac
 
 bin="$dir/tests/fuzz/fuzz_$target"
 seeds="$top/tests/fuzz/corpus/$target"
+case $top in *[[:space:]]*) echo "tools/fuzz.sh: the source path must not contain blanks" >&2; exit 2 ;; esac
 work="$dir/corpus/$target"
 crashes="$dir/artifacts/$target"
 mkdir -p "$work" "$crashes"
@@ -79,10 +82,16 @@ if [ -f "$top/tests/fuzz/$target.dict" ]; then
     set -- -dict="$top/tests/fuzz/$target.dict" "$@"
 fi
 
+# seed folders after $work (libFuzzer writes only into the first); model and
+# script seeds are the project's own files where they live
+case $target in
+model) seeds="$top/models $seeds" ;;
+script) seeds="$top/testdata/scenarios $top/testdata/scenarios/negative" ;;
+esac
 td="$dir/testdata"
 ELSIM_PATH=${ELSIM_PATH:-"$td/hyp:$td/guests:$td/bare"}
 export ELSIM_PATH
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -close_fd_mask=1 -artifact_prefix="$crashes/" "$@" "$work" "$seeds"
+    -close_fd_mask=1 -artifact_prefix="$crashes/" "$@" "$work" $seeds
