@@ -74,8 +74,8 @@ static bool load_segments(sim_image *img, Elf *e, sim_mem *mem, char *err, size_
     if (elf_getphdrnum(e, &nph) != 0)
         return fail(err, len, "bad program header table: %s", elf_errmsg(-1));
     img->lo = UINT64_MAX;
-    img->segnames = calloc(nph ? nph : 1, sizeof *img->segnames);
-    if (!img->segnames)
+    img->segs = calloc(nph ? nph : 1, sizeof *img->segs);
+    if (!img->segs)
         return fail(err, len, "out of memory");
     for (size_t i = 0; i < nph; i++) {
         GElf_Phdr ph;
@@ -89,10 +89,13 @@ static bool load_segments(sim_image *img, Elf *e, sim_mem *mem, char *err, size_
             return fail(err, len, "segment %zu extends past the end of the file (truncated?)", i);
         if (ph.p_vaddr + ph.p_memsz < ph.p_vaddr)
             return fail(err, len, "segment %zu wraps around the address space", i);
-        snprintf(img->segnames[img->nsegments], sizeof img->segnames[0], "segment %zu", i);
+        sim_segment *seg = &img->segs[img->nsegments];
+        snprintf(seg->name, sizeof seg->name, "segment %zu", i);
+        seg->base = ph.p_vaddr;
+        seg->size = ph.p_memsz;
         mem_region r = { .base = ph.p_vaddr, .size = ph.p_memsz,
                          .file = ph.p_filesz ? img->map + ph.p_offset : NULL,
-                         .file_size = ph.p_filesz, .name = img->segnames[img->nsegments] };
+                         .file_size = ph.p_filesz, .name = seg->name };
         const mem_region *clash = NULL;
         if (!mem_add_region(mem, &r, &clash))
             return fail(err, len, "segment %zu [0x%llx, 0x%llx) overlaps %s [0x%llx, 0x%llx)", i,
@@ -224,7 +227,15 @@ void image_free(sim_image *img)
     if (img->map)
         munmap((void *)(uintptr_t)img->map, img->map_size);
     symtab_fini(&img->syms);
-    free(img->segnames);
+    free(img->segs);
     free(img->path);
     memset(img, 0, sizeof *img);
+}
+
+bool image_holds(const sim_image *img, uint64_t addr)
+{
+    for (unsigned i = 0; i < img->nsegments; i++)
+        if (addr - img->segs[i].base < img->segs[i].size)
+            return true;
+    return false;
 }

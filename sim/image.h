@@ -9,6 +9,11 @@
 #include "mem.h"
 #include "symbols.h"
 
+typedef struct sim_segment {
+    uint64_t base, size;
+    char name[48];
+} sim_segment;
+
 typedef struct sim_image {
     char *path;
     const uint8_t *map; /* the whole file, mapped read-only */
@@ -17,7 +22,7 @@ typedef struct sim_image {
     uint64_t lo, hi;    /* lowest and highest loaded address + 1 */
     unsigned nsegments;
     size_t nrelocs;     /* R_AARCH64_RELATIVE entries applied */
-    char (*segnames)[48];
+    sim_segment *segs;  /* the PT_LOAD segments, nsegments of them */
     sim_symtab syms;
 } sim_image;
 
@@ -25,5 +30,7 @@ typedef struct sim_image {
  * in err (without the path, which the caller prefixes). */
 bool image_load(sim_image *img, const char *path, sim_mem *mem, char *err, size_t errlen);
 void image_free(sim_image *img);
+/* True if addr lies in one of the image's loaded segments. */
+bool image_holds(const sim_image *img, uint64_t addr);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "async.h"
+#include "locate.h"
 #include "model.h"
 #include "timer.h"
 #include "options.h"
@@ -244,14 +245,16 @@ bool machine_add_injection(sim_machine *m, const sim_injection *inj, char *err, 
                 return false;
             }
         }
+        char why[512];
         if (machine_symbol(m, name, &v.value))
             v.value = minus ? v.value - off : v.value + off;
         else if (plus || !cli_number(name, &v.value)) {
-            size_t nsyms = 0;
-            for (unsigned i = 0; i < m->nimages; i++)
-                nsyms += m->images[i].syms.n;
-            snprintf(err, len, "--inject '%s': no symbol '%s' in the loaded ELF files%s", v.spec, name,
-                     nsyms ? "" : " (they have no symbol table: stripped?)");
+            snprintf(err, len, "--inject '%s': %s", v.spec, locate_missing_symbol(m, name, why, sizeof why));
+            return false;
+        }
+        // a PC outside every loaded segment is never reached: say so now
+        if (!locate_in_segment(m, v.value)) {
+            snprintf(err, len, "--inject '%s': %s", v.spec, locate_outside(m, v.value, why, sizeof why));
             return false;
         }
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "locate.h"
 #include "machine.h"
 #include "model.h"
 #include "options.h"
@@ -109,9 +110,13 @@ static int run(sim_machine *m, const sim_options *o)
     if (!img)
         return die(err);
     uint64_t pc = img->entry;
+    char why[480];
     if (o->entry && !resolve_entry(m, o->entry, &pc)) {
-        snprintf(err, sizeof err, "--entry '%s': no such symbol in %s and not an address%s", o->entry, o->elf,
-                 img->syms.n ? "" : " (it has no symbol table: stripped?)");
+        snprintf(err, sizeof err, "--entry '%s': %s", o->entry, locate_missing_symbol(m, o->entry, why, sizeof why));
+        return die(err);
+    }
+    if (o->entry && !locate_in_segment(m, pc)) {
+        snprintf(err, sizeof err, "--entry '%s': %s", o->entry, locate_outside(m, pc, why, sizeof why));
         return die(err);
     }
     machine_start(m, o->el, pc, o->sp);

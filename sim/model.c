@@ -5,18 +5,14 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "idregs.h"
+#include "suggest.h"
 #include "sysreg.h"
-
-#ifndef ELSIM_MODELS_DIR
-#define ELSIM_MODELS_DIR "models"
-#endif
 
 /* A model file is data: running it may take this much memory and this
  * many Lua instructions at most (a loop or a huge table is an error). */
@@ -51,8 +47,6 @@ static void model_count_hook(lua_State *L, lua_Debug *ar)
     luaL_error(L, "%s:%d: runs for more than %d Lua instructions (a model file is data)", ar->short_src,
                ar->currentline, MODEL_MAX_STEPS);
 }
-
-const char *model_dir(void) { return ELSIM_MODELS_DIR; }
 
 static bool feature_bit(const char *name, uint64_t *bit)
 {
@@ -238,6 +232,25 @@ static bool read_table(lua_State *L, const char *path, sim_model *out, char *err
     return true;
 }
 
+/* "unknown model 'x' (did you mean ...?) (known: a, b, or a path to a .lua file)" */
+static void unknown_model(const char *arg, char *err, size_t len)
+{
+    char *names[64], known[512] = "", hint[256];
+    int n = model_names(names, 64);
+    sim_suggest s;
+    suggest_init(&s, arg);
+    size_t at = 0;
+    for (int i = 0; i < n; i++) {
+        suggest_offer(&s, names[i]);
+        if (at < sizeof known)
+            at += (size_t)snprintf(known + at, sizeof known - at, "%s, ", names[i]);
+    }
+    snprintf(err, len, "unknown model '%s'%s (known: %sor a path to a .lua file)", arg,
+             suggest_text(&s, hint, sizeof hint), known);
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+}
+
 bool model_load(const char *arg, sim_model *out, char *err, size_t len)
 {
     memset(out, 0, sizeof *out);
@@ -247,7 +260,7 @@ bool model_load(const char *arg, sim_model *out, char *err, size_t len)
     if (is_path)
         snprintf(path, sizeof path, "%s", arg);
     else
-        snprintf(path, sizeof path, "%s/%s.lua", ELSIM_MODELS_DIR, arg);
+        snprintf(path, sizeof path, "%s/%s.lua", model_dir(), arg);
     struct stat sb;
     if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
         snprintf(err, len, "%s: %s, not a model file", path, S_ISDIR(sb.st_mode) ? "a directory" : "not a regular file");
@@ -258,7 +271,7 @@ bool model_load(const char *arg, sim_model *out, char *err, size_t len)
         if (is_path)
             snprintf(err, len, "%s: cannot open the model file", path);
         else
-            snprintf(err, len, "unknown model '%s' (known: generic, cortex-a53, neoverse-n1, armv8.5-max, or a path to a .lua file)", arg);
+            unknown_model(arg, err, len);
         return false;
     }
     fclose(f);
@@ -307,27 +320,13 @@ void model_apply(const sim_model *mdl, a64_cpu *c)
     a64_set_id_registers(c);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int model_list(FILE *out)
 {
-    DIR *d = opendir(ELSIM_MODELS_DIR);
-    if (!d)
-        return -1;
     char *names[64];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL && n < 64) {
-        size_t l = strlen(e->d_name);
-        if (l > 4 && strcmp(e->d_name + l - 4, ".lua") == 0)
-            names[n++] = strndup(e->d_name, l - 4);
-    }
-    closedir(d);
-    qsort(names, n, sizeof names[0], cmp_str); // directory order is not stable
-    for (size_t i = 0; i < n; i++) {
+    int n = model_names(names, 64);
+    if (n < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
         sim_model mdl;
         char err[256];
         if (model_load(names[i], &mdl, err, sizeof err)) {
@@ -341,5 +340,5 @@ int model_list(FILE *out)
         }
         free(names[i]);
     }
-    return (int)n;
+    return n;
 }

@@ -20,8 +20,12 @@ typedef struct sim_model {
     uint64_t counter_hz;  /* CNTFRQ_EL0 */
 } sim_model;
 
-/* The folder holding the shipped models (compiled in). */
+/* The folder holding the shipped models: $ELSIM_MODELS_DIR, else
+ * BIN/../share/elsim/models beside an installed sim, else the source tree's. */
 const char *model_dir(void);
+/* The model names in model_dir() (file names without .lua), sorted, at most
+ * max, each malloc'd; -1 if the folder cannot be read. */
+int model_names(char **names, int max);
 /* Load a model by name ("generic": models/generic.lua) or by path (a name
  * with '/' or ending in .lua). On failure err holds one line. */
 bool model_load(const char *name_or_path, sim_model *out, char *err, size_t len);

@@ -1,6 +1,7 @@
 /* sim/options.c: command-line parsing for `sim` (getopt_long), defaults,
  * and the usage text. */
 #include "options.h"
+#include "suggest.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -242,7 +243,18 @@ enum cli_result cli_parse(int argc, char **argv, sim_options *o, char *err, size
             size_t n = dashes ? strcspn(w + 2, "=") : 0, matches = 0;
             for (const struct option *lo = longopts; dashes && lo->name; lo++)
                 matches += strncmp(lo->name, w + 2, n) == 0;
-            return error(err, len, "%s option '%s' (see sim --help)", matches > 1 ? "ambiguous" : "unknown", w);
+            if (matches > 1 || !dashes)
+                return error(err, len, "%s option '%s' (see sim --help)", matches > 1 ? "ambiguous" : "unknown", w);
+            char name[64], hint[256], dashed[sizeof longopts / sizeof longopts[0]][40];
+            snprintf(name, sizeof name, "--%.*s", (int)n, w + 2);
+            sim_suggest s;
+            suggest_init(&s, name);
+            for (size_t i = 0; longopts[i].name; i++) {
+                snprintf(dashed[i], sizeof dashed[i], "--%s", longopts[i].name);
+                suggest_offer(&s, dashed[i]);
+            }
+            suggest_text(&s, hint, sizeof hint);
+            return error(err, len, "unknown option '%s'%s (see sim --help)", w, hint);
         }
         if (opt == OPT_HELP) {
             fputs(usage, stdout);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "async.h"
+#include "locate.h"
 #include "regs.h"
 #include "script_machine.h"
 #include "sysreg.h"
@@ -35,7 +36,8 @@ uint64_t sm_where(lua_State *L, script_machine *sm, int idx)
         return minus ? addr - off : addr + off;
     if (cli_number(s, &addr))
         return addr;
-    return (uint64_t)luaL_error(L, "'%s': no such symbol in the loaded ELF files", s);
+    char why[512];
+    return (uint64_t)luaL_error(L, "'%s': %s", s, locate_missing_symbol(sm->m, name, why, sizeof why));
 }
 
 /* ---- registers ---- */

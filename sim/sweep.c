@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "locate.h"
 #include "model.h"
 #include "outcome.h"
 #include "snapshot.h"
@@ -147,11 +148,31 @@ static bool range(sweep_opts *o, sim_machine *m, uint64_t *from, uint64_t *to, c
                 return false;
             }
         }
-        snprintf(err, len, "--over '%s': no such symbol", o->over);
+        char why[512];
+        snprintf(err, len, "--over '%s': %s", o->over, locate_missing_symbol(m, o->over, why, sizeof why));
         return false;
     }
-    if (!resolve(m, o->from, from) || !resolve(m, o->to, to) || *to <= *from) {
-        snprintf(err, len, "--from/--to: expected symbols or addresses with from < to");
+    const char *names[2] = { o->from, o->to };
+    uint64_t *ends[2] = { from, to };
+    for (unsigned i = 0; i < 2; i++) {
+        char why[512];
+        if (!resolve(m, names[i], ends[i])) {
+            // the name before any +N, for the suggestion
+            char name[128];
+            snprintf(name, sizeof name, "%.*s", (int)strcspn(names[i], "+"), names[i]);
+            snprintf(err, len, "--%s '%s': %s", i ? "to" : "from", names[i],
+                     locate_missing_symbol(m, name, why, sizeof why));
+            return false;
+        }
+        // --to is one past the last point: it may end a segment
+        if (!locate_in_segment(m, *ends[i] - i)) {
+            snprintf(err, len, "--%s '%s': %s", i ? "to" : "from", names[i],
+                     locate_outside(m, *ends[i], why, sizeof why));
+            return false;
+        }
+    }
+    if (*to <= *from) {
+        snprintf(err, len, "--from/--to: expected from < to");
         return false;
     }
     return true;

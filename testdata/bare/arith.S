@@ -49,3 +49,8 @@ _start:
     mov x7, #3
     cmp x7, #5
     system_off
+
+    // never executed (system_off ends the run): a PC an injection can name
+    // that is in the image but never reached
+never_reached:
+    b never_reached

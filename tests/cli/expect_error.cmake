@@ -1,6 +1,6 @@
 # tests/cli/expect_error.cmake: cmake -DMATCH=... -P expect_error.cmake --
 # COMMAND ARGS...: expect exit status STATUS (default 2) and exactly one
-# line on stderr, containing MATCH.
+# line on stderr, containing MATCH (a regular expression with -DREGEX=1).
 include(${CMAKE_CURRENT_LIST_DIR}/../argv_command.cmake)
 execute_process(COMMAND ${CMD} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT DEFINED STATUS)
@@ -14,7 +14,15 @@ list(LENGTH newlines nl)
 if(NOT nl EQUAL 1)
   message(FATAL_ERROR "expected a one-line message on stderr, got ${nl} lines: '${err}'")
 endif()
-string(FIND "${err}" "${MATCH}" pos)
+if(REGEX)
+  string(REGEX MATCH "${MATCH}" found "${err}")
+  set(pos 0)
+  if(NOT found)
+    set(pos -1)
+  endif()
+else()
+  string(FIND "${err}" "${MATCH}" pos)
+endif()
 if(pos EQUAL -1)
   message(FATAL_ERROR "stderr '${err}' does not contain '${MATCH}'")
 endif()

@@ -22,8 +22,14 @@ static void setup(sim_machine *m)
     for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++)
         FUZZ_CHECK(symtab_add(&img->syms, syms[i].addr, 4, syms[i].name));
     FUZZ_CHECK(symtab_finish(&img->syms));
-    img->lo = 0;
-    img->hi = UINT64_MAX;
+    // one segment over the code symbols: addresses outside it are refused
+    static char path[] = "fuzz.elf";
+    static sim_segment seg = { .base = 0x40080000, .size = 0x10000, .name = "segment 0" };
+    img->path = path;
+    img->segs = &seg;
+    img->nsegments = 1;
+    img->lo = seg.base;
+    img->hi = seg.base + seg.size;
     m->nimages = 1;
 }
 
