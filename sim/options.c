@@ -10,12 +10,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef ELSIM_VERSION
+#define ELSIM_VERSION "0.0.0" // CMake defines it from project(VERSION)
+#endif
+
 #define DEFAULT_RAM_BASE UINT64_C(0x40000000) /* where QEMU's virt board has RAM */
 #define DEFAULT_RAM_SIZE (UINT64_C(1) << 30)
 #define DEFAULT_MAX_CYCLES UINT64_C(2000000000)
 
 static const char usage[] =
-    "usage: sim --elf FILE [options]\n"
+    "Usage: sim --elf FILE [OPTION]...\n"
+    "  or:  sim --elf HYP --guest GUEST [OPTION]...\n"
+    "  or:  sim --script FILE.lua [OPTION]...\n"
+    "  or:  sim sweep --elf HYP --guest GUEST --inject KIND --over SYMBOL [OPTION]...\n"
+    "  or:  sim sweep-merge [--json|--csv] FILE.json...\n"
+    "Run AArch64 EL2 code (and an EL1 guest) on elsim's cycle-level exception model.\n"
     "\n"
     "Bare-metal mode: run FILE from its entry point at EL2 (or --el 1) until\n"
     "PSCI SYSTEM_OFF (w0 = 0x84000008; smc #0, or hvc #0 from EL1).\n"
@@ -48,10 +57,12 @@ static const char usage[] =
     "  --json                print the final state as JSON\n"
     "  --trace               print one line per instruction\n"
     "  --trace-file FILE     write the trace to FILE instead of stdout\n"
-    "  --help, --version\n"
+    "  --help                print this help and exit\n"
+    "  --version             print the version and exit\n"
     "\n"
     "Numbers take 0x, K, M and G. Exit status: 0 completed, 1 expectation failed,\n"
-    "2 bad usage or input, 3 crashed (exception loop, panic), 4 limit reached.\n";
+    "2 bad usage or input, 3 crashed (exception loop, panic), 4 limit reached.\n"
+    "`sim sweep --help` describes sweeps; `man sim` has the whole manual.\n";
 
 static enum cli_result error(char *err, size_t len, const char *fmt, ...)
 {
@@ -265,7 +276,9 @@ enum cli_result cli_parse(int argc, char **argv, sim_options *o, char *err, size
             return CLI_DONE;
         }
         if (opt == OPT_VERSION) {
-            puts("elsim 0.1");
+            printf("sim (elsim) %s\n", ELSIM_VERSION);
+            puts("A cycle-level AArch64 exception-model simulator.\n"
+                 "Written by the elsim developers.");
             return CLI_DONE;
         }
         if (apply(opt, optarg, o, err, len) == CLI_ERROR)

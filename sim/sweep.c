@@ -37,7 +37,7 @@ static int fail(const char *fmt, const char *a, const char *b)
 }
 
 static const char usage[] =
-    "usage: sim sweep --elf HYP --guest GUEST --inject KIND[,esr=ISS]\n"
+    "Usage: sim sweep --elf HYP --guest GUEST --inject KIND[,esr=ISS]\n"
     "                 (--over SYMBOL | --from A --to B) [--jobs N] [--shard K/N]\n"
     "                 [--async-take earliest|latest|explore] [--model M] [--json|--csv]\n"
     "Runs the scenario once per instruction boundary of the range, injecting KIND\n"

@@ -179,6 +179,13 @@ int sweep_merge_main(int argc, char **argv)
     json_t *first = NULL;
     size_t cap = 0;
     for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help")) {
+            fputs("Usage: sim sweep-merge [--json|--csv] FILE.json...\n"
+                  "Merges the --json outputs of `sim sweep --shard K/N` runs into one report.\n", stdout);
+            json_decref(first);
+            free(r.points);
+            return SIM_EXIT_OK;
+        }
         if (!strcmp(argv[i], "--json")) {
             as_json = true;
             continue;
