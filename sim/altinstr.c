@@ -90,7 +90,6 @@ static bool has_cap(const uint16_t *caps, size_t n, uint16_t cap)
 }
 
 /* Name each callback once: the table lists one entry per patched site. */
-#define ALT_MAX_CALLBACKS 64
 typedef struct cb_seen {
     uint64_t fn[ALT_MAX_CALLBACKS];
     size_t count[ALT_MAX_CALLBACKS], n;
@@ -129,7 +128,7 @@ static bool patch(sim_machine *m, const alt_entry *e, char *err, size_t len)
 }
 
 bool alt_apply(sim_machine *m, uint64_t start, uint64_t end, const uint16_t *caps, size_t ncaps,
-               alt_stats *st, FILE *log, char *err, size_t len)
+               alt_stats *st, char *err, size_t len)
 {
     cb_seen *seen = calloc(1, sizeof *seen); // sweeps patch in several threads at once
     if (!seen) {
@@ -153,15 +152,13 @@ bool alt_apply(sim_machine *m, uint64_t start, uint64_t end, const uint16_t *cap
             st->other++;
         }
     }
-    if (log && seen->n) {
-        fprintf(log, "elsim: alternative callbacks left in their default form:");
-        for (size_t i = 0; i < seen->n; i++) {
-            char sym[128];
-            const char *name = machine_symbolize(m, seen->fn[i], sym, sizeof sym);
-            fprintf(log, " %s (%zu)", name[0] ? name : "?", seen->count[i]);
-        }
-        fputc('\n', log);
+    for (size_t i = 0; i < seen->n; i++) {
+        char sym[128];
+        const char *name = machine_symbolize(m, seen->fn[i], sym, sizeof sym);
+        snprintf(st->cb[i].name, sizeof st->cb[i].name, "%s", name[0] ? name : "?");
+        st->cb[i].count = seen->count[i];
     }
+    st->ncb = seen->n;
     free(seen);
     return true;
 }

@@ -6,7 +6,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
 struct sim_machine;
 
@@ -23,15 +22,25 @@ typedef struct alt_entry {
 /* Entry i of the table at [start, end) (read from the loaded image). */
 bool alt_read(struct sim_machine *m, uint64_t start, uint64_t end, size_t i, alt_entry *e);
 
+#define ALT_MAX_CALLBACKS 64
+
+/* A callback alternative left in its default form, and its sites. */
+typedef struct alt_callback {
+    char name[64];
+    size_t count;
+} alt_callback;
+
 typedef struct alt_stats {
     size_t total, patched, callbacks, other; /* other: capabilities not applied */
+    alt_callback cb[ALT_MAX_CALLBACKS];      /* by first appearance */
+    size_t ncb;
 } alt_stats;
 
 /* Patch every entry whose capability is in caps[0..ncaps) the way the
  * kernel does: copy the replacement over the original, retargeting
  * branches and ADRPs that leave it. Callback alternatives stay in their
- * default form: each callback is named once on `log` (may be NULL). */
+ * default form: st names each callback once, with its number of sites. */
 bool alt_apply(struct sim_machine *m, uint64_t start, uint64_t end, const uint16_t *caps,
-               size_t ncaps, alt_stats *st, FILE *log, char *err, size_t len);
+               size_t ncaps, alt_stats *st, char *err, size_t len);
 
 #endif

@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "harness.h"
 #include "report.h"
@@ -46,12 +47,42 @@ static void dump_state(FILE *out, harness *h)
     fprintf(out, "  sp_el2 0x%016" PRIx64 "  daif 0x%x\n", c->sp_el[2], c->ps.daif >> 6);
 }
 
+/* A Linux image's alternatives as patched for the model (none for --no-alternatives). */
+static void alternatives_text(FILE *out, const hyp_profile *p)
+{
+    if (!p->alt_applied)
+        return;
+    const alt_stats *a = &p->alt;
+    fprintf(out, "  alternatives: %zu sites, %zu patched for%s, %zu left (capabilities the model lacks)\n",
+            a->total, a->patched, p->alt_caps[0] ? p->alt_caps : " none", a->other);
+    fprintf(out, "  alternative callbacks left in their default form (%zu sites):", a->callbacks);
+    for (size_t i = 0; i < a->ncb; i++)
+        fprintf(out, " %s (%zu)", a->cb[i].name, a->cb[i].count);
+    fputc('\n', out);
+}
+
+static json_t *alternatives_json(const hyp_profile *p)
+{
+    const alt_stats *a = &p->alt;
+    json_t *caps = json_array(), *cbs = json_object();
+    char names[sizeof p->alt_caps];
+    snprintf(names, sizeof names, "%s", p->alt_caps);
+    for (char *save = NULL, *t = strtok_r(names, " ", &save); t; t = strtok_r(NULL, " ", &save))
+        json_array_append_new(caps, json_string(t));
+    for (size_t i = 0; i < a->ncb; i++)
+        json_object_set_new(cbs, a->cb[i].name, json_integer((json_int_t)a->cb[i].count));
+    return json_pack("{s:I,s:I,s:o,s:I,s:I,s:o}", "sites", (json_int_t)a->total, "patched",
+                     (json_int_t)a->patched, "capabilities", caps, "left", (json_int_t)a->other,
+                     "callback_sites", (json_int_t)a->callbacks, "callbacks", cbs);
+}
+
 void harness_report_text(FILE *out, harness *h)
 {
     a64_cpu *c = &h->m->cpu;
     fprintf(out, "elsim: world switch: %s (profile %s) with guest %s\n", h->hyp_path, h->prof.name,
             h->guest_path);
     fprintf(out, "  result: %s\n", h->why[0] ? h->why : end_names[h->end]);
+    alternatives_text(out, &h->prof);
     if (h->end == HEND_PANIC || h->end == HEND_CRASH)
         dump_state(out, h);
     fprintf(out, "  guest entries %" PRIu64 "; exits:", h->entries);
@@ -86,6 +117,8 @@ bool harness_report_json(FILE *out, harness *h)
     json_object_set_new(j, "hyp", json_string(h->hyp_path));
     json_object_set_new(j, "guest", json_string(h->guest_path));
     json_object_set_new(j, "profile", json_string(h->prof.name));
+    if (h->prof.alt_applied)
+        json_object_set_new(j, "alternatives", alternatives_json(&h->prof));
     json_object_set_new(j, "end", json_string(end_names[h->end]));
     json_object_set_new(j, "why", json_string(h->why));
     json_object_set_new(j, "status", json_integer(harness_exit_status(h)));

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "altinstr.h"
+
 struct sim_machine;
 
 typedef struct hyp_profile {
@@ -25,6 +27,10 @@ typedef struct hyp_profile {
     uint32_t exit_irq, exit_el1_serror, exit_trap, exit_il, serror_bit;
     /* __guest_enter(vcpu, host_ctxt) (4.14/5.6) or __guest_enter(vcpu) (6.x) */
     bool enter_takes_host_ctxt;
+    /* Linux: the image's alternatives as applied for the model (reported) */
+    bool alt_applied;
+    alt_stats alt;
+    char alt_caps[128];      /* " HAS_RAS_EXTN HAS_PAN", or "" */
 } hyp_profile;
 
 /* Pick and fill the profile for the loaded hyp. False with a one-line

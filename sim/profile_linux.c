@@ -139,7 +139,7 @@ static bool check_cap(sim_machine *m, const hyp_profile *p, uint64_t s, uint64_t
     return false;
 }
 
-static bool apply_alternatives(sim_machine *m, const hyp_profile *p, const linux_version *v,
+static bool apply_alternatives(sim_machine *m, hyp_profile *p, const linux_version *v,
                                char *err, size_t len)
 {
     uint64_t s, e;
@@ -159,12 +159,10 @@ static bool apply_alternatives(sim_machine *m, const hyp_profile *p, const linux
         caps[n++] = c->num;
         snprintf(names + strlen(names), sizeof names - strlen(names), " %s", c->name);
     }
-    alt_stats st;
-    if (!alt_apply(m, s, e, caps, n, &st, stderr, err, len))
+    if (!alt_apply(m, s, e, caps, n, &p->alt, err, len))
         return false;
-    fprintf(stderr, "elsim: alternatives: %zu sites, %zu patched for%s, %zu callbacks, %zu left "
-                    "(capabilities the model lacks)\n",
-            st.total, st.patched, n ? names : " none", st.callbacks, st.other);
+    p->alt_applied = true;
+    snprintf(p->alt_caps, sizeof p->alt_caps, "%s", names);
     return true;
 }
 
