@@ -105,6 +105,7 @@ bool harness_init(harness *h, sim_machine *m, const char *hyp, const char *guest
         return false;
     if (!profile_detect(m, hyp, &h->prof, err, len))
         return false;
+    image_release_pages(&m->images[m->nimages - 1]); // what the profile read: DWARF, alternatives
     const sim_image *g = machine_load(m, guest, err, len);
     if (!g)
         return false;

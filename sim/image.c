@@ -187,6 +187,9 @@ static bool read_sections(sim_image *img, Elf *e, sim_mem *mem, char *err, size_
         if (sh.sh_type == SHT_RELA && name && strcmp(name, ".rela.dyn") == 0 &&
             !apply_relocs(img, e, scn, &sh, mem, err, len))
             return false;
+        // each table read is given back before the next is read
+        if (sh.sh_type == SHT_SYMTAB || sh.sh_type == SHT_RELA)
+            image_release_pages(img);
     }
     return true;
 }
@@ -219,7 +222,17 @@ bool image_load(sim_image *img, const char *path, sim_mem *mem, char *err, size_
         ok = symtab_finish(&img->syms) || fail(err, len, "out of memory sorting symbols");
     }
     elf_end(e);
+    if (ok)
+        image_release_pages(img);
     return ok;
+}
+
+void image_release_pages(const sim_image *img)
+{
+    // a read-only private mapping never written: dropped pages come back
+    // from the page cache when the run touches them again
+    if (img->map)
+        madvise((void *)(uintptr_t)img->map, img->map_size, MADV_DONTNEED);
 }
 
 void image_free(sim_image *img)

@@ -30,6 +30,9 @@ typedef struct sim_image {
  * in err (without the path, which the caller prefixes). */
 bool image_load(sim_image *img, const char *path, sim_mem *mem, char *err, size_t errlen);
 void image_free(sim_image *img);
+/* Give back the file pages that loading read (symbols, relocations,
+ * tables): RSS then holds only what the run touches. Safe at any time. */
+void image_release_pages(const sim_image *img);
 /* True if addr lies in one of the image's loaded segments. */
 bool image_holds(const sim_image *img, uint64_t addr);
 
