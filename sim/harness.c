@@ -175,6 +175,26 @@ static void enter_guest(harness *h)
     h->entries++;
 }
 
+/* The FP/SIMD state slots, laid out as KVM's user_fpsimd_state: v0-v31,
+ * FPSR, FPCR; the guest's in its vcpu context, the host's in its context. */
+static void fp_save(harness *h, uint64_t at)
+{
+    a64_cpu *c = &h->m->cpu;
+    uint64_t ctl[2] = { c->fpsr, c->fpcr };
+    mem_write(&h->m->mem, at, c->v, sizeof c->v);
+    mem_write(&h->m->mem, at + sizeof c->v, ctl, sizeof ctl);
+}
+
+static void fp_load(harness *h, uint64_t at)
+{
+    a64_cpu *c = &h->m->cpu;
+    uint64_t ctl[2];
+    mem_read(&h->m->mem, at, c->v, sizeof c->v);
+    mem_read(&h->m->mem, at + sizeof c->v, ctl, sizeof ctl);
+    c->fpsr = ctl[0];
+    c->fpcr = ctl[1];
+}
+
 /* KVM's C side after the hyp returned: save the guest's FP/SIMD if the
  * hyp gave it the registers (TFP cleared), take back the host's. */
 static void fp_switch_back(harness *h)
@@ -182,17 +202,20 @@ static void fp_switch_back(harness *h)
     a64_cpu *c = &h->m->cpu;
     if (c->sr[SR_CPTR_EL2] & CPTR_EL2_TFP)
         return;
-    // the FP state is laid out as KVM's user_fpsimd_state: v0-v31, FPSR, FPCR
-    uint64_t g = h->vcpu + h->prof.vcpu_context + h->prof.cpu_fp_regs;
-    uint64_t hst = h->host_ctxt + h->prof.cpu_fp_regs;
-    uint64_t ctl[2] = { c->fpsr, c->fpcr };
-    mem_write(&h->m->mem, g, c->v, sizeof c->v);
-    mem_write(&h->m->mem, g + sizeof c->v, ctl, sizeof ctl);
-    mem_read(&h->m->mem, hst, c->v, sizeof c->v);
-    mem_read(&h->m->mem, hst + sizeof c->v, ctl, sizeof ctl);
-    c->fpsr = ctl[0];
-    c->fpcr = ctl[1];
+    fp_save(h, h->vcpu + h->prof.vcpu_context + h->prof.cpu_fp_regs);
+    fp_load(h, h->host_ctxt + h->prof.cpu_fp_regs);
     c->sr[SR_CPTR_EL2] |= CPTR_EL2_TFP;
+}
+
+void harness_fp_switch_in(harness *h)
+{
+    // what Linux 6.x's kvm_hyp_handle_fpsimd does at EL2 before the host
+    // would see the exit: keep the host's registers, load the guest's,
+    // stop trapping; the trapped instruction then runs again
+    a64_cpu *c = &h->m->cpu;
+    fp_save(h, h->host_ctxt + h->prof.cpu_fp_regs);
+    fp_load(h, h->vcpu + h->prof.vcpu_context + h->prof.cpu_fp_regs);
+    c->sr[SR_CPTR_EL2] &= ~CPTR_EL2_TFP;
 }
 
 /* KVM's timer sync on every exit: while the guest's virtual timer signals,

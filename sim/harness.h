@@ -72,6 +72,10 @@ bool harness_report_json(FILE *out, harness *h);
 void harness_handle_exit(harness *h, uint64_t code);
 /* Sync the guest's virtual timer into HCR_EL2.VI (harness.c). */
 void harness_sync_vtimer(harness *h);
+/* A guest FP/SIMD access trapped with CPTR_EL2.TFP (EC 0x07) where the hyp
+ * leaves it to its C side (Linux 6.x: kvm_hyp_handle_fpsimd): give the
+ * guest its FP/SIMD state; the next entry re-runs the instruction. */
+void harness_fp_switch_in(harness *h);
 /* Guest general registers as the hyp saved them in the vcpu. */
 uint64_t harness_guest_x(harness *h, unsigned n);
 void harness_set_guest_x(harness *h, unsigned n, uint64_t v);

@@ -166,6 +166,13 @@ static void handle_trap(harness *h)
     case EC_SYS64: handle_sysreg(h, esr); break;
     case EC_DABT_LOW: handle_dabt(h, esr); break;
     case EC_WFX: handle_wfx(h); break;
+    case EC_FP_ASIMD:
+        if (!h->prof.fp_trap_in_c) {
+            fail(h, "guest exit the harness does not handle", esr);
+            break;
+        }
+        harness_fp_switch_in(h);
+        break;
     default: fail(h, "guest exit the harness does not handle", esr); break;
     }
 }

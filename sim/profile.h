@@ -27,6 +27,8 @@ typedef struct hyp_profile {
     uint32_t exit_irq, exit_el1_serror, exit_trap, exit_il, serror_bit;
     /* __guest_enter(vcpu, host_ctxt) (4.14/5.6) or __guest_enter(vcpu) (6.x) */
     bool enter_takes_host_ctxt;
+    /* an FP/SIMD trap comes back as a TRAP exit, for the C side (6.x) */
+    bool fp_trap_in_c;
     /* Linux: the image's alternatives as applied for the model (reported) */
     bool alt_applied;
     alt_stats alt;

@@ -184,6 +184,7 @@ bool profile_linux_nvhe(sim_machine *m, const char *path, hyp_profile *p, char *
     }
     p->name = "linux-nvhe";
     p->enter_takes_host_ctxt = false; // 6.x: __guest_enter(vcpu)
+    p->fp_trap_in_c = true;           // 6.x: fixup_guest_exit -> kvm_hyp_handle_fpsimd
     if (!sym(m, "__kvm_nvhe___kvm_hyp_vector", &p->vector, path, err, len) ||
         !sym(m, "__kvm_nvhe___guest_enter", &p->guest_enter, path, err, len) ||
         !sym(m, "__kvm_nvhe___guest_exit", &p->guest_exit, path, err, len) ||
