@@ -11,6 +11,7 @@
 #include "decode.h"
 #include "machine.h"
 #include "syndrome.h"
+#include "sysreg.h"
 
 struct sim_trace {
     FILE *out;
@@ -71,6 +72,30 @@ static bool own_name_preferred(unsigned op, const char *cs_mnemonic)
     return strncmp(own, cs_mnemonic, n) != 0 || cs_mnemonic[n] != 0;
 }
 
+/* Capstone 4 writes system registers it does not know by encoding
+ * ("s3_0_c12_c1_1"): name the ones elsim's table has ("disr_el1"). */
+static void name_sysregs(char *buf, size_t len)
+{
+    for (char *p = buf; (p = strchr(p, 's')) != NULL; p++) {
+        unsigned op0, op1, crn, crm, op2;
+        int n = 0;
+        if ((p != buf && (isalnum((unsigned char)p[-1]) || p[-1] == '_')) ||
+            sscanf(p, "s%u_%u_c%u_c%u_%u%n", &op0, &op1, &crn, &crm, &op2, &n) != 5 || n == 0 ||
+            isalnum((unsigned char)p[n]) || op0 > 3 || op1 > 7 || crn > 15 || crm > 15 || op2 > 7)
+            continue;
+        int id = sysreg_lookup(SYSREG_ENC(op0, op1, crn, crm, op2));
+        if (id < 0)
+            continue;
+        char name[32], rest[128];
+        size_t k = 0;
+        for (const char *q = sysreg_table[id].name; *q && k + 1 < sizeof name; q++)
+            name[k++] = (char)tolower((unsigned char)*q);
+        name[k] = 0;
+        snprintf(rest, sizeof rest, "%s", p + n);
+        snprintf(p, len - (size_t)(p - buf), "%s%s", name, rest);
+    }
+}
+
 const char *trace_disasm(sim_trace *t, uint32_t word, uint64_t pc, char *buf, size_t len)
 {
     unsigned op = a64_decode_op(word);
@@ -79,8 +104,10 @@ const char *trace_disasm(sim_trace *t, uint32_t word, uint64_t pc, char *buf, si
     const char *mn = n ? insn->mnemonic : NULL;
     if (own_name_preferred(op, mn))
         own_name(op, buf, len);
-    else if (n)
+    else if (n) {
         snprintf(buf, len, "%s%s%s", insn->mnemonic, insn->op_str[0] ? " " : "", insn->op_str);
+        name_sysregs(buf, len);
+    }
     else if (op != OP_UNALLOCATED)
         own_name(op, buf, len);
     else
