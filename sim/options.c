@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trace.h"
+
 #define DEFAULT_RAM_BASE UINT64_C(0x40000000) /* where QEMU's virt board has RAM */
 #define DEFAULT_RAM_SIZE (UINT64_C(1) << 30)
 #define DEFAULT_MAX_CYCLES UINT64_C(2000000000)
@@ -47,6 +49,8 @@ static const char usage[] =
     "  --json                print the final state as JSON\n"
     "  --trace               print one line per instruction\n"
     "  --trace-file FILE     write the trace to FILE instead of stdout\n"
+    "  --trace-format FMT    text (default) or tarmac (Arm's Tarmac text format);\n"
+    "                        implies --trace\n"
     "  --help, --version\n"
     "\n"
     "Numbers take 0x, K, M and G. Exit status: 0 completed, 1 expectation failed,\n"
@@ -106,7 +110,7 @@ static bool parse_range(const char *s, sim_range *r)
 }
 
 enum { OPT_ELF = 256, OPT_GUEST, OPT_EL, OPT_ENTRY, OPT_SP, OPT_RAM, OPT_MAX_INSNS,
-       OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_HELP, OPT_VERSION, OPT_MODEL, OPT_INJECT, OPT_ALLOW_UNFIRED,
+       OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_TRACE_FORMAT, OPT_HELP, OPT_VERSION, OPT_MODEL, OPT_INJECT, OPT_ALLOW_UNFIRED,
        OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS, OPT_SCRIPT, OPT_PROFILE, OPT_NO_ALT };
 
 static const struct option longopts[] = {
@@ -122,6 +126,7 @@ static const struct option longopts[] = {
     { "json", no_argument, NULL, OPT_JSON },
     { "trace", no_argument, NULL, OPT_TRACE },
     { "trace-file", required_argument, NULL, OPT_TRACE_FILE },
+    { "trace-format", required_argument, NULL, OPT_TRACE_FORMAT },
     { "model", required_argument, NULL, OPT_MODEL },
     { "inject", required_argument, NULL, OPT_INJECT },
     { "allow-unfired", no_argument, NULL, OPT_ALLOW_UNFIRED },
@@ -171,6 +176,14 @@ static enum cli_result apply(int opt, const char *arg, sim_options *o, char *err
     case OPT_JSON: o->json = true; break;
     case OPT_TRACE: o->trace = true; break;
     case OPT_TRACE_FILE: o->trace = true; o->trace_file = arg; break;
+    case OPT_TRACE_FORMAT: {
+        enum trace_format f;
+        if (!trace_format_parse(arg, &f))
+            return error(err, len, "--trace-format '%s': expected text or tarmac", arg);
+        o->trace_format = f;
+        o->trace = true;
+        break;
+    }
     case OPT_EL: {
         uint64_t el;
         if (!cli_number(arg, &el) || (el != 1 && el != 2))
