@@ -8,7 +8,7 @@
  *   tarmac_check [--symbols ELF]... [--expect RE]... [--expect-next RE1 RE2]...
  *                [--expect-count RE N]... TRACE
  *
- * RE are POSIX extended expressions; {sym}, {sym+0xN} in them become the
+ * RE are POSIX extended expressions; {sym}, {sym+0xN}, {sym-N} become the
  * address of an ELF symbol as 16 lowercase hex digits, {sym:X} uppercase.
  * Exit 0 when all holds, 1 (with FILE:LINE: why) when not, 2 on bad usage. */
 #include <inttypes.h>
@@ -269,7 +269,7 @@ static void check_file(FILE *f)
         fail(NULL, "the trace ends with register lines that belong to no instruction or exception");
 }
 
-/* {sym}, {sym+0xN}, {sym:X}: symbol addresses from the ELF files. */
+/* {sym}, {sym+0xN}, {sym-N}, {sym:X}: symbol addresses from the ELF files. */
 static char *substitute(sim_machine *mach, const char *re)
 {
     size_t cap = strlen(re) * 4 + 64, o = 0;
@@ -297,10 +297,11 @@ static char *substitute(sim_machine *mach, const char *re)
             *colon = 0;
         }
         uint64_t off = 0, addr;
-        char *plus = strchr(name, '+');
-        if (plus) {
-            off = strtoull(plus + 1, NULL, 0);
-            *plus = 0;
+        char *sign = strpbrk(name, "+-");
+        if (sign) {
+            off = strtoull(sign + 1, NULL, 0);
+            off = *sign == '-' ? 0 - off : off;
+            *sign = 0;
         }
         if (!machine_symbol(mach, name, &addr)) {
             fprintf(stderr, "tarmac_check: no symbol '%s' in the --symbols files\n", name);
