@@ -175,8 +175,7 @@ void trace_step(sim_trace *t, sim_machine *m)
     s.exception = c->exc_taken != taken;
     // synchronous exceptions enter at offset 0 of their group of vectors;
     // IRQ, FIQ and SError are taken at the boundary, before the instruction
-    s.async = s.exception && ((c->last_vector - c->sr[c->ps.el == A64_EL2 ? SR_VBAR_EL2 : SR_VBAR_EL1]) &
-                              VEC_SERROR) != VEC_SYNC;
+    s.async = s.exception && (trace_vector_offset(c) & VEC_SERROR) != VEC_SYNC;
     if (tarmac)
         trace_tarmac_step(t, m, &s);
     else

@@ -96,8 +96,7 @@ static void put_accesses(sim_trace *t, uint64_t time)
 static void put_exception(sim_trace *t, uint64_t time, uint64_t pc, const a64_cpu *b, const a64_cpu *a)
 {
     unsigned group = a->ps.el > b->ps.el ? 2 : b->ps.sp ? 1 : 0; // every lower EL is AArch64
-    uint64_t vbar = a->sr[a->ps.el == A64_EL2 ? SR_VBAR_EL2 : SR_VBAR_EL1];
-    unsigned type = (unsigned)((a->last_vector - vbar) >> 7) & 3;
+    unsigned type = (unsigned)(trace_vector_offset(a) >> 7) & 3;
     fprintf(t->out, "%" PRIu64 " clk E %016" PRIx64 " %08x CoreEvent_%s_%s\n", time, pc,
             TARMAC_EVENT_VECTOR_BASE + 4 * group + type, event_group[group], event_type[type]);
 }
