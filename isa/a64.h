@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "access_log.h"
 #include "sysreg.h"
 #include "timing.h"
 
@@ -219,6 +220,10 @@ typedef struct a64_cpu {
     /* Allocation tags (FEAT_MTE2, mte_tags.h): NULL until the first
      * non-zero tag is stored; owned by the CPU, freed by a64_cpu_fini. */
     struct a64_tags *tags;
+    /* When set, every data access a load, store or atomic completes is
+     * appended here (access_log.h); a64_run then runs without its fast
+     * path, whose accesses bypass a64_mem_read/a64_mem_write. Not owned. */
+    a64_access_log *access_log;
 } a64_cpu;
 
 /* ---- register access (n = 31 means XZR or SP as the form says) ---- */

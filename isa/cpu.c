@@ -408,7 +408,11 @@ out:
     return c->insns != n0;
 }
 
-void a64_run(a64_cpu *c, uint64_t insn_limit, uint64_t cycle_limit)
+/* The run loop; `fast` false runs every instruction through exec_one
+ * (an access log is attached: run_plain's inlined loads and stores would
+ * not record). Inlined twice, so the fast loop carries no test for it. */
+static inline __attribute__((always_inline)) void run_loop(a64_cpu *c, uint64_t insn_limit,
+                                                           uint64_t cycle_limit, bool fast)
 {
     while (!c->stop) {
         // a timer reaching its compare value is the one event on the cycle clock
@@ -430,9 +434,17 @@ void a64_run(a64_cpu *c, uint64_t insn_limit, uint64_t cycle_limit)
             continue;
         }
         uint64_t event = c->timer_deadline < cycle_limit ? c->timer_deadline : cycle_limit;
-        if (!run_plain(c, insn_limit, event))
+        if (!fast || !run_plain(c, insn_limit, event))
             exec_one(c, el);
     }
+}
+
+void a64_run(a64_cpu *c, uint64_t insn_limit, uint64_t cycle_limit)
+{
+    if (c->access_log)
+        run_loop(c, insn_limit, cycle_limit, false);
+    else
+        run_loop(c, insn_limit, cycle_limit, true);
 }
 
 void exec_fp_guarded(a64_cpu *c, const a64_dec *d)

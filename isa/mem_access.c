@@ -1,6 +1,7 @@
 /* isa/mem_access.c: loads and stores as instructions see them: a host
  * pointer TLB in front of the machine's bus, external aborts on a miss
- * that nothing answers, and predecode invalidation on writes to code. */
+ * that nothing answers, predecode invalidation on writes to code, and the
+ * optional access log. */
 #include <string.h>
 
 #include "exception.h"
@@ -82,7 +83,7 @@ static bool fault(a64_cpu *c, uint64_t va, unsigned len, bool is_write, int res)
     return false;
 }
 
-bool a64_mem_read(a64_cpu *c, uint64_t va, unsigned len, void *out)
+static inline bool mem_read(a64_cpu *c, uint64_t va, unsigned len, void *out)
 {
     uint64_t first = A64_PAGE_SIZE - (va & (A64_PAGE_SIZE - 1));
     int r;
@@ -97,7 +98,7 @@ bool a64_mem_read(a64_cpu *c, uint64_t va, unsigned len, void *out)
     return r == A64_BUS_OK || fault(c, va + first, len, false, r);
 }
 
-bool a64_mem_write(a64_cpu *c, uint64_t va, unsigned len, const void *in)
+static inline bool mem_write(a64_cpu *c, uint64_t va, unsigned len, const void *in)
 {
     uint64_t first = A64_PAGE_SIZE - (va & (A64_PAGE_SIZE - 1));
     int r;
@@ -115,6 +116,22 @@ bool a64_mem_write(a64_cpu *c, uint64_t va, unsigned len, const void *in)
     }
     r = write_part(c, va, len, in);
     return r == A64_BUS_OK || fault(c, va, len, true, r);
+}
+
+bool a64_mem_read(a64_cpu *c, uint64_t va, unsigned len, void *out)
+{
+    bool ok = mem_read(c, va, len, out);
+    if (__builtin_expect(c->access_log != NULL, 0) && ok)
+        a64_access_log_add(c->access_log, va, len, false, out);
+    return ok;
+}
+
+bool a64_mem_write(a64_cpu *c, uint64_t va, unsigned len, const void *in)
+{
+    bool ok = mem_write(c, va, len, in);
+    if (__builtin_expect(c->access_log != NULL, 0) && ok)
+        a64_access_log_add(c->access_log, va, len, true, in);
+    return ok;
 }
 
 bool a64_mem_peek(a64_cpu *c, uint64_t va, void *out, unsigned len)

@@ -66,6 +66,7 @@ static bool open_trace(sim_machine *m, const sim_options *o, char *err, size_t l
         snprintf(err, len, "out of memory");
         return false;
     }
+    trace_set_format(m->trace, (enum trace_format)o->trace_format);
     return true;
 }
 

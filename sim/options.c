@@ -14,6 +14,8 @@
 #define ELSIM_VERSION "0.0.0" // CMake defines it from project(VERSION)
 #endif
 
+#include "trace.h"
+
 #define DEFAULT_RAM_BASE UINT64_C(0x40000000) /* where QEMU's virt board has RAM */
 #define DEFAULT_RAM_SIZE (UINT64_C(1) << 30)
 #define DEFAULT_MAX_CYCLES UINT64_C(2000000000)
@@ -57,6 +59,8 @@ static const char usage[] =
     "  --json                print the final state as JSON\n"
     "  --trace               print one line per instruction\n"
     "  --trace-file FILE     write the trace to FILE instead of stdout\n"
+    "  --trace-format FMT    text (default) or tarmac (Arm's Tarmac text format);\n"
+    "                        implies --trace\n"
     "  --help                print this help and exit\n"
     "  --version             print the version and exit\n"
     "\n"
@@ -118,7 +122,7 @@ static bool parse_range(const char *s, sim_range *r)
 }
 
 enum { OPT_ELF = 256, OPT_GUEST, OPT_EL, OPT_ENTRY, OPT_SP, OPT_RAM, OPT_MAX_INSNS,
-       OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_HELP, OPT_VERSION, OPT_MODEL, OPT_INJECT, OPT_ALLOW_UNFIRED,
+       OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_TRACE_FORMAT, OPT_HELP, OPT_VERSION, OPT_MODEL, OPT_INJECT, OPT_ALLOW_UNFIRED,
        OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS, OPT_SCRIPT, OPT_PROFILE, OPT_NO_ALT };
 
 static const struct option longopts[] = {
@@ -134,6 +138,7 @@ static const struct option longopts[] = {
     { "json", no_argument, NULL, OPT_JSON },
     { "trace", no_argument, NULL, OPT_TRACE },
     { "trace-file", required_argument, NULL, OPT_TRACE_FILE },
+    { "trace-format", required_argument, NULL, OPT_TRACE_FORMAT },
     { "model", required_argument, NULL, OPT_MODEL },
     { "inject", required_argument, NULL, OPT_INJECT },
     { "allow-unfired", no_argument, NULL, OPT_ALLOW_UNFIRED },
@@ -183,6 +188,14 @@ static enum cli_result apply(int opt, const char *arg, sim_options *o, char *err
     case OPT_JSON: o->json = true; break;
     case OPT_TRACE: o->trace = true; break;
     case OPT_TRACE_FILE: o->trace = true; o->trace_file = arg; break;
+    case OPT_TRACE_FORMAT: {
+        enum trace_format f;
+        if (!trace_format_parse(arg, &f))
+            return error(err, len, "--trace-format '%s': expected text or tarmac", arg);
+        o->trace_format = f;
+        o->trace = true;
+        break;
+    }
     case OPT_EL: {
         uint64_t el;
         if (!cli_number(arg, &el) || (el != 1 && el != 2))

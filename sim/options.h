@@ -39,6 +39,7 @@ typedef struct sim_options {
     bool json;
     bool trace;
     const char *trace_file;
+    unsigned trace_format;  /* enum trace_format (trace.h): text or tarmac */
     sim_range dumps[SIM_MAX_DUMPS];
     unsigned ndumps;
     sim_range rams[SIM_MAX_RAMS];

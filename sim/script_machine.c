@@ -157,6 +157,7 @@ static void configure(lua_State *L, script_machine *sm, int t)
         m->trace = trace_new(script_trace_file(L), false);
         if (!m->trace)
             luaL_error(L, "out of memory");
+        trace_set_format(m->trace, (enum trace_format)o->trace_format);
     }
 }
 

@@ -1,25 +1,19 @@
-/* sim/trace.c: the text trace. Capstone disassembles; elsim names what
- * Capstone 4 lacks (ESB, SB, BTI, PAC hints...). Deterministic output. */
+/* sim/trace.c: stepping under a trace, and the text format. Capstone
+ * disassembles; elsim names what Capstone 4 lacks (ESB, SB, BTI, PAC
+ * hints...). Deterministic output. */
 #include "trace.h"
 
-#include <capstone/capstone.h>
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "decode.h"
+#include "exception.h"
 #include "machine.h"
 #include "syndrome.h"
 #include "sysreg.h"
-
-struct sim_trace {
-    FILE *out;
-    bool owns;
-    csh cs;
-    bool cs_ok;
-    a64_cpu before; /* state before the step, to report what changed */
-};
+#include "trace_step.h"
 
 sim_trace *trace_new(FILE *out, bool owns)
 {
@@ -30,6 +24,22 @@ sim_trace *trace_new(FILE *out, bool owns)
     t->owns = owns;
     t->cs_ok = cs_open(CS_ARCH_ARM64, CS_MODE_ARM, &t->cs) == CS_ERR_OK;
     return t;
+}
+
+void trace_set_format(sim_trace *t, enum trace_format format) { t->format = format; }
+
+bool trace_format_parse(const char *s, enum trace_format *format)
+{
+    static const struct {
+        const char *name;
+        enum trace_format format;
+    } names[] = { { "text", TRACE_TEXT }, { "tarmac", TRACE_TARMAC } };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(s, names[i].name)) {
+            *format = names[i].format;
+            return true;
+        }
+    return false;
 }
 
 void trace_free(sim_trace *t)
@@ -145,30 +155,25 @@ static void put_changes(sim_trace *t, const a64_cpu *b, const a64_cpu *a)
             fprintf(t->out, " %s=0x%" PRIx64, sysreg_table[i].name, a->sr[i]);
 }
 
-void trace_step(sim_trace *t, sim_machine *m)
+/* The text format: one line per step, the exception entry on a second. */
+static void put_text(sim_trace *t, sim_machine *m, const trace_step_info *s)
 {
     a64_cpu *c = &m->cpu;
-    t->before = *c;
-    uint64_t pc = c->pc, n = c->insns, taken = c->exc_taken;
-    unsigned el = c->ps.el;
-    uint32_t word = 0;
-    bool fetched = a64_mem_peek(c, pc, &word, sizeof word);
-    a64_step(c);
-
     char sym[128], dis[96];
-    machine_symbolize(m, pc, sym, sizeof sym);
-    if (fetched)
-        trace_disasm(t, word, pc, dis, sizeof dis);
+    machine_symbolize(m, s->pc, sym, sizeof sym);
+    if (s->fetched)
+        trace_disasm(t, s->word, s->pc, dis, sizeof dis);
     else
         snprintf(dis, sizeof dis, "<no memory at pc>");
-    fprintf(t->out, "%8" PRIu64 " EL%u %016" PRIx64 " %-28s %s", n, el, pc, sym, dis);
+    fprintf(t->out, "%8" PRIu64 " EL%u %016" PRIx64 " %-28s %s", t->before.insns, t->before.ps.el, s->pc,
+            sym, dis);
     if (has_changes(&t->before, c)) {
         // align the register column only when there is one: no trailing blanks
         fprintf(t->out, "%*s", (int)(dis[0] && strlen(dis) < 36 ? 36 - strlen(dis) : 1), "");
         put_changes(t, &t->before, c);
     }
     fputc('\n', t->out);
-    if (c->exc_taken != taken) {
+    if (s->exception) {
         unsigned tel = c->ps.el;
         uint32_t esr = (uint32_t)c->sr[tel == 2 ? SR_ESR_EL2 : SR_ESR_EL1];
         uint64_t elr = c->sr[tel == 2 ? SR_ELR_EL2 : SR_ELR_EL1];
@@ -177,4 +182,29 @@ void trace_step(sim_trace *t, sim_machine *m)
                         " vector 0x%" PRIx64 " %s\n",
                 tel, syn_ec(esr), esr, elr, c->pc, sym);
     }
+}
+
+void trace_step(sim_trace *t, sim_machine *m)
+{
+    a64_cpu *c = &m->cpu;
+    bool tarmac = t->format == TRACE_TARMAC;
+    t->before = *c;
+    trace_step_info s = { .pc = c->pc, .cycles = c->cycles };
+    uint64_t insns = c->insns, taken = c->exc_taken;
+    s.fetched = a64_mem_peek(c, s.pc, &s.word, sizeof s.word);
+    if (tarmac) {
+        t->log.n = t->log.dropped = 0;
+        c->access_log = &t->log;
+    }
+    a64_step(c);
+    c->access_log = NULL;
+    s.retired = c->insns != insns;
+    s.exception = c->exc_taken != taken;
+    // synchronous exceptions enter at offset 0 of their group of vectors;
+    // IRQ, FIQ and SError are taken at the boundary, before the instruction
+    s.async = s.exception && (trace_vector_offset(c) & VEC_SERROR) != VEC_SYNC;
+    if (tarmac)
+        trace_tarmac_step(t, m, &s);
+    else
+        put_text(t, m, &s);
 }

@@ -5,7 +5,8 @@
 #
 #   TESTDATA: the build's testdata/ folder (the assembled programs).
 # Cases: bare programs with --trace --json (one with injections), the
-# world-switch demo with --trace --json, and a sweep with --jobs 2.
+# world-switch demo with --trace --json, Tarmac traces of the demo and of a
+# bare program, and a sweep with --jobs 2.
 set -eu
 [ $# -eq 3 ] || { echo "usage: tools/determinism.sh SIM_A SIM_B TESTDATA" >&2; exit 2; }
 sim_a=$1
@@ -50,6 +51,8 @@ check bare-window --elf "$td/bare/bare_window_earliest.elf" --json --inject serr
 check bare-limit --elf "$td/bare/bare_runaway_pages.elf" --max-cycles 20000
 check ws-demo --elf "$hyp" --guest "$guest" --inject serror@__guest_exit --json
 check ws-text --elf "$td/hyp/hyp-v414.elf" --guest "$td/guests/guest-serror.elf"
+check ws-tarmac --elf "$hyp" --guest "$guest" --inject serror@__guest_exit --trace-format tarmac
+check bare-tarmac --elf "$td/bare/bare_tarmac_mem.elf" --trace-format tarmac
 # a sweep has no trace: compare its JSON (with forked workers) only
 for side in a b; do
     prog=$sim_a
