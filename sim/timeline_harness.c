@@ -72,7 +72,7 @@ void timeline_harness_return(harness *h, uint64_t code)
     tl_args a = { 0 };
     tl_arg_hex(&a, "exit_code", code);
     tl_arg_hex(&a, "esr_el2", c->sr[SR_ESR_EL2]);
-    tl_arg_hex(&a, "guest_pc", c->sr[SR_ELR_EL2]);
+    tl_arg_hex(&a, "elr_el2", c->sr[SR_ELR_EL2]); // where the guest left off
     timeline_host_return(h->m->timeline, h->m, exit_name(h, code, name, sizeof name), &a);
 }
 
