@@ -329,6 +329,8 @@ static const char *vector_name(sim_timeline *t, sim_machine *m, unsigned el, uin
         if ((w & A64_B_MASK) == A64_B_OP) {
             int64_t imm = (int64_t)((uint64_t)(w & 0x03ffffffu) << 38) >> 36; // imm26 * 4, sign-extended
             machine_symbolize(m, pc + (uint64_t)imm, target, sizeof target);
+            if (strchr(target, '$'))
+                target[0] = 0; // only an ELF mapping symbol ($x) is near: no name
             break;
         }
     }
