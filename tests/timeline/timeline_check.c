@@ -329,6 +329,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "timeline_check: unknown scenario '%s'\n", argv[1]);
         return 2;
     }
+    json_decref(sum);
+    json_decref(names);
+    json_decref(root); // the events pointed into it: done with them
     if (fails) {
         fprintf(stderr, "timeline_check: %d check(s) failed\n", fails);
         return 1;
