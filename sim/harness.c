@@ -9,6 +9,7 @@
 
 #include "async.h"
 #include "regs.h"
+#include "timeline_harness.h"
 #include "timer.h"
 
 /* Where the harness keeps its own data (in the default RAM). */
@@ -173,6 +174,8 @@ static void enter_guest(harness *h)
     h->enter_cycle = c->cycles;
     h->in_guest_run = false;
     h->entries++;
+    if (h->m->timeline)
+        timeline_harness_enter(h);
 }
 
 /* The FP/SIMD state slots, laid out as KVM's user_fpsimd_state: v0-v31,
@@ -316,6 +319,8 @@ int harness_run(harness *h)
             break;
         }
         h->mid_entry = false;
+        if (h->m->timeline)
+            timeline_harness_return(h, c->x[0]);
         if (h->in_guest_run)
             add_sample(&h->exit_cost, c->cycles - h->last_guest_exit_cycle);
         if (!host_regs_intact(h))
@@ -330,7 +335,10 @@ int harness_run(harness *h)
         fp_switch_back(h);
         harness_sync_vtimer(h);
         host_takes_pending(h);
+        uint64_t handled_from = c->cycles;
         harness_handle_exit(h, code);
+        if (h->m->timeline)
+            timeline_harness_exit(h, code, handled_from);
     }
     c->stop = A64_RUNNING;
     return HRUN_DONE;

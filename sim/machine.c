@@ -9,6 +9,7 @@
 #include "async.h"
 #include "locate.h"
 #include "model.h"
+#include "timeline.h"
 #include "timer.h"
 #include "options.h"
 #include "regs.h"
@@ -55,12 +56,16 @@ static void on_smc(void *ctx, a64_cpu *c, uint16_t imm)
     sim_machine *m = ctx;
     if (m->hooks.smc && m->hooks.smc(m->hooks.ctx, c, imm))
         return;
+    if (m->timeline)
+        timeline_firmware(m->timeline, m);
     firmware_call(&m->fw, c);
 }
 
 static void on_entry(void *ctx, a64_cpu *c, unsigned from_el)
 {
     sim_machine *m = ctx;
+    if (m->timeline)
+        timeline_entry(m->timeline, m, from_el);
     if (m->hooks.on_entry)
         m->hooks.on_entry(m->hooks.ctx, c, from_el);
 }
@@ -68,6 +73,8 @@ static void on_entry(void *ctx, a64_cpu *c, unsigned from_el)
 static void on_eret(void *ctx, a64_cpu *c, unsigned from_el)
 {
     sim_machine *m = ctx;
+    if (m->timeline)
+        timeline_eret(m->timeline, m, from_el);
     if (m->hooks.on_eret)
         m->hooks.on_eret(m->hooks.ctx, c, from_el);
 }
@@ -136,6 +143,8 @@ static void on_async(void *ctx, a64_cpu *c, unsigned kind, bool virt, unsigned f
         r->vector = vector;
         r->elr = fate == FATE_TAKEN ? c->sr[el == A64_EL2 ? SR_ELR_EL2 : SR_ELR_EL1] : 0;
         r->fate_insn = c->insns;
+        if (m->timeline)
+            timeline_async(m->timeline, m, r);
     }
     // an injected IRQ/FIQ is a pulse held until it is taken
     if (fate == FATE_TAKEN && !virt && kind == ASYNC_IRQ)
@@ -150,12 +159,15 @@ static void fire(sim_machine *m, unsigned idx)
     a64_cpu *c = &m->cpu;
     inj->fired = true;
     m->nunfired--;
-    if (m->nrec < SIM_MAX_ASYNC_RECORDS)
+    if (m->nrec < SIM_MAX_ASYNC_RECORDS) {
         m->rec[m->nrec++] = (sim_async_record){ .kind = inj->kind, .injection = (int)idx,
                                                 .at_insn = c->insns, .at_cycle = c->cycles,
                                                 .at_pc = c->pc };
-    else
+        if (m->timeline)
+            timeline_async(m->timeline, m, &m->rec[m->nrec - 1]);
+    } else {
         m->rec_overflow = true;
+    }
     // an SError's default syndrome: the architected "asynchronous SError"
     // DFSC with RAS, IMPLEMENTATION DEFINED (0) without
     uint32_t iss = inj->has_iss ? inj->iss : ((c->feat & FEAT_BIT(FEAT_RAS)) ? 0x11 : 0);
@@ -199,6 +211,8 @@ void machine_host_took_pending(sim_machine *m)
         if (r->fate == AFATE_PENDING && pend) {
             r->fate = AFATE_HOST;
             r->fate_insn = c->insns;
+            if (m->timeline)
+                timeline_async(m->timeline, m, r);
         }
     }
     a64_set_irq(c, false);
@@ -215,6 +229,8 @@ void machine_note_async(sim_machine *m, unsigned kind, const char *source)
     }
     m->rec[m->nrec++] = (sim_async_record){ .kind = (uint8_t)kind, .injection = -1, .source = source,
                                             .at_insn = c->insns, .at_cycle = c->cycles, .at_pc = c->pc };
+    if (m->timeline)
+        timeline_async(m->timeline, m, &m->rec[m->nrec - 1]);
 }
 
 void machine_raise_serror(sim_machine *m, uint32_t iss, const char *source)

@@ -18,6 +18,7 @@
 #define SIM_MAX_HOLES 8
 
 struct sim_trace;
+struct sim_timeline;
 
 /* Hooks a mode (the world-switch harness) adds to the machine's handling
  * of the CPU's events; any may be NULL. smc returns true if it handled the
@@ -37,6 +38,7 @@ typedef struct sim_machine {
     unsigned nimages;
     sim_firmware fw;
     struct sim_trace *trace; /* NULL: tracing off */
+    struct sim_timeline *timeline; /* NULL: no --timeline */
     uint64_t insn_limit, cycle_limit;
     uint64_t wait_pc;        /* where a WFI/WFE waited for ever */
     sim_injection inj[SIM_MAX_INJECTIONS];

@@ -15,6 +15,7 @@
 #include "report.h"
 #include "script.h"
 #include "sweep.h"
+#include "timeline_out.h"
 #include "trace.h"
 
 static int die(const char *msg)
@@ -88,7 +89,12 @@ static int run_world_switch(sim_machine *m, const sim_options *o)
         !harness_init(&h, m, o->elf, o->guest, stdout, err, sizeof err) ||
         !add_injections(m, o, err, sizeof err) || !open_trace(m, o, err, sizeof err))
         return die(err);
+    timeline_out tlo;
+    if (!timeline_out_open(&tlo, o, m, err, sizeof err))
+        return die(err);
     harness_run(&h);
+    if (!timeline_out_close(&tlo, m, h.why, err, sizeof err))
+        return die(err);
     trace_free(m->trace);
     m->trace = NULL;
     if (o->json) {
@@ -127,7 +133,12 @@ static int run(sim_machine *m, const sim_options *o)
         return die(err);
     // a bare-metal run at EL1 has no EL2 code: firmware answers its HVCs
     machine_set_hvc_conduit(m, o->el == 1);
+    timeline_out tlo;
+    if (!timeline_out_open(&tlo, o, m, err, sizeof err))
+        return die(err);
     int stop = machine_run(m);
+    if (!timeline_out_close(&tlo, m, report_stop_name(stop), err, sizeof err))
+        return die(err);
     trace_free(m->trace);
     m->trace = NULL;
     if (o->json) {
@@ -157,6 +168,8 @@ int main(int argc, char **argv)
     case CLI_ERROR: return die(err);
     case CLI_RUN: break;
     }
+    if (o.script && (o.timeline || o.timeline_svg))
+        return die("--timeline/--timeline-svg record one machine's run: not available with --script");
     if (o.script)
         return script_run(&o);
     sim_machine *m = malloc(sizeof *m);

@@ -61,6 +61,9 @@ static const char usage[] =
     "  --trace-file FILE     write the trace to FILE instead of stdout\n"
     "  --trace-format FMT    text (default) or tarmac (Arm's Tarmac text format);\n"
     "                        implies --trace\n"
+    "  --timeline FILE       write a timeline (Chrome trace-event JSON: Perfetto,\n"
+    "                        chrome://tracing) of ELs, hyp paths, exits and async events\n"
+    "  --timeline-svg FILE   write the same timeline as an SVG picture\n"
     "  --help                print this help and exit\n"
     "  --version             print the version and exit\n"
     "\n"
@@ -123,7 +126,8 @@ static bool parse_range(const char *s, sim_range *r)
 
 enum { OPT_ELF = 256, OPT_GUEST, OPT_EL, OPT_ENTRY, OPT_SP, OPT_RAM, OPT_MAX_INSNS,
        OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_TRACE_FORMAT, OPT_HELP, OPT_VERSION, OPT_MODEL, OPT_INJECT, OPT_ALLOW_UNFIRED,
-       OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS, OPT_SCRIPT, OPT_PROFILE, OPT_NO_ALT };
+       OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS, OPT_SCRIPT, OPT_PROFILE, OPT_NO_ALT,
+       OPT_TIMELINE, OPT_TIMELINE_SVG };
 
 static const struct option longopts[] = {
     { "elf", required_argument, NULL, OPT_ELF },
@@ -148,6 +152,8 @@ static const struct option longopts[] = {
     { "script", required_argument, NULL, OPT_SCRIPT },
     { "profile", required_argument, NULL, OPT_PROFILE },
     { "no-alternatives", no_argument, NULL, OPT_NO_ALT },
+    { "timeline", required_argument, NULL, OPT_TIMELINE },
+    { "timeline-svg", required_argument, NULL, OPT_TIMELINE_SVG },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
@@ -167,6 +173,8 @@ static enum cli_result apply(int opt, const char *arg, sim_options *o, char *err
         o->profile = arg;
         break;
     case OPT_NO_ALT: o->no_alternatives = true; break;
+    case OPT_TIMELINE: o->timeline = arg; break;
+    case OPT_TIMELINE_SVG: o->timeline_svg = arg; break;
     case OPT_ALLOW_UNFIRED: o->allow_unfired = true; break;
     case OPT_ASYNC_TAKE:
         if (strcmp(arg, "earliest") != 0 && strcmp(arg, "latest") != 0)

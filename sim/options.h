@@ -54,6 +54,8 @@ typedef struct sim_options {
     const char *script;     /* --script FILE.lua: a scenario drives the run */
     const char *profile;    /* --profile NAME (NULL: picked from the image) */
     bool no_alternatives;   /* --no-alternatives: a kernel runs as linked */
+    const char *timeline;     /* --timeline FILE.json: Chrome trace-event JSON */
+    const char *timeline_svg; /* --timeline-svg FILE.svg: the same as a picture */
 } sim_options;
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_ERROR };

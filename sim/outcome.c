@@ -11,6 +11,23 @@
 
 #include "exception.h"
 
+const char *outcome_class_name(unsigned cls)
+{
+    static const char *const names[OC_CLASSES] = {
+        [OC_NOT_REACHED] = "not reached",
+        [OC_CAUGHT] = "caught in window, exit bit 31",
+        [OC_DEFERRED] = "deferred by ESB, exit bit 31",
+        [OC_DEFERRED_LOST] = "deferred by ESB, never reported (lost)",
+        [OC_FROM_GUEST] = "taken from the guest",
+        [OC_OUTSIDE_WINDOW] = "taken at EL2 outside a window",
+        [OC_PANIC] = "hyp panic",
+        [OC_RUN_ENDED] = "run ended otherwise",
+        [OC_TO_HOST] = "left pending to the host",
+        [OC_LOST] = "still pending at the end (lost)",
+    };
+    return cls < OC_CLASSES ? names[cls] : "?";
+}
+
 void outcome_digest(harness *h, run_digest *d)
 {
     memset(d, 0, sizeof *d);
@@ -47,13 +64,17 @@ static void classify_taken(harness *h, const sim_async_record *r, sweep_outcome 
     machine_symbolize(h->m, r->elr, sym, sizeof sym);
     uint64_t lower = h->m->cpu.sr[SR_VBAR_EL2] + VEC_LOWER_A64;
     bool from_guest = r->el == A64_EL2 && r->vector >= lower && r->vector < lower + 0x200;
-    if (r->el == A64_EL2 && p->window_start && (r->elr == p->window_start || r->elr == p->window_end))
+    if (r->el == A64_EL2 && p->window_start && (r->elr == p->window_start || r->elr == p->window_end)) {
+        o->cls = OC_CAUGHT;
         snprintf(o->label, sizeof o->label, "caught in window, exit bit 31");
-    else if (from_guest)
+    } else if (from_guest) {
+        o->cls = OC_FROM_GUEST;
         snprintf(o->label, sizeof o->label, "taken from the guest (%s exit)",
                  o->el1_serror_exits ? "EL1_SERROR" : o->irq_exits ? "IRQ" : "trap");
-    else
+    } else {
+        o->cls = OC_OUTSIDE_WINDOW;
         snprintf(o->label, sizeof o->label, "taken at EL%u outside a window", r->el);
+    }
     snprintf(o->detail, sizeof o->detail, "EL%u vector 0x%" PRIx64 " ELR=%s", r->el, r->vector,
              sym[0] ? sym : "?");
 }
@@ -73,6 +94,7 @@ void outcome_classify(harness *h, const run_digest *ref, sweep_outcome *o)
     o->guest_differs = memcmp(d.guest_x, ref->guest_x, sizeof d.guest_x) != 0 ||
                        d.console_hash != ref->console_hash;
     if (!r) {
+        o->cls = OC_NOT_REACHED;
         snprintf(o->label, sizeof o->label, "not reached");
         return;
     }
@@ -80,11 +102,13 @@ void outcome_classify(harness *h, const run_digest *ref, sweep_outcome *o)
     o->el = r->el;
     o->elr = r->elr;
     if (h->end == HEND_PANIC) {
+        o->cls = OC_PANIC;
         snprintf(o->label, sizeof o->label, "hyp panic");
         snprintf(o->detail, sizeof o->detail, "%.150s", h->why);
         return;
     }
     if (h->end != HEND_POWEROFF) {
+        o->cls = OC_RUN_ENDED;
         snprintf(o->label, sizeof o->label, "run ended: %.80s", h->why);
         return;
     }
@@ -93,11 +117,17 @@ void outcome_classify(harness *h, const run_digest *ref, sweep_outcome *o)
         classify_taken(h, r, o);
         break;
     case AFATE_DEFERRED:
-        snprintf(o->label, sizeof o->label, o->serror_bit_exits ? "deferred by ESB, exit bit 31"
-                                                                 : "deferred by ESB, never reported (lost)");
+        o->cls = o->serror_bit_exits ? OC_DEFERRED : OC_DEFERRED_LOST;
+        snprintf(o->label, sizeof o->label, "%s", outcome_class_name(o->cls));
         break;
-    case AFATE_HOST: snprintf(o->label, sizeof o->label, "left pending to the host"); break;
-    default: snprintf(o->label, sizeof o->label, "still pending at the end (lost)"); break;
+    case AFATE_HOST:
+        o->cls = OC_TO_HOST;
+        snprintf(o->label, sizeof o->label, "left pending to the host");
+        break;
+    default:
+        o->cls = OC_LOST;
+        snprintf(o->label, sizeof o->label, "still pending at the end (lost)");
+        break;
     }
     if (o->guest_differs)
         strncat(o->label, "; guest state differs", sizeof o->label - strlen(o->label) - 1);

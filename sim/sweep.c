@@ -21,9 +21,10 @@
 #include "outcome.h"
 #include "snapshot.h"
 #include "sweep_out.h"
+#include "sweep_svg.h"
 
 typedef struct sweep_opts {
-    const char *hyp, *guest, *model, *over, *from, *to, *kind, *policy;
+    const char *hyp, *guest, *model, *over, *from, *to, *kind, *policy, *svg;
     unsigned jobs, shard_k, shard_n;
     bool json, csv;
 } sweep_opts;
@@ -40,9 +41,11 @@ static const char usage[] =
     "Usage: sim sweep --elf HYP --guest GUEST --inject KIND[,esr=ISS]\n"
     "                 (--over SYMBOL | --from A --to B) [--jobs N] [--shard K/N]\n"
     "                 [--async-take earliest|latest|explore] [--model M] [--json|--csv]\n"
+    "                 [--svg FILE.svg]\n"
     "Runs the scenario once per instruction boundary of the range, injecting KIND\n"
     "(irq, fiq, serror, virq, vfiq, vserror) when the PC first reaches the point,\n"
-    "each run from a snapshot taken when the range is first reached.\n";
+    "each run from a snapshot taken when the range is first reached. --svg also\n"
+    "writes the outcomes as a heat strip (one cell per instruction boundary).\n";
 
 static int parse(int argc, char **argv, sweep_opts *o)
 {
@@ -53,6 +56,7 @@ static int parse(int argc, char **argv, sweep_opts *o)
         { "jobs", required_argument, NULL, 'j' },     { "shard", required_argument, NULL, 's' },
         { "async-take", required_argument, NULL, 'a' }, { "model", required_argument, NULL, 'm' },
         { "json", no_argument, NULL, 'J' },           { "csv", no_argument, NULL, 'C' },
+        { "svg", required_argument, NULL, 'S' },
         { "help", no_argument, NULL, 'h' },           { NULL, 0, NULL, 0 },
     };
     memset(o, 0, sizeof *o);
@@ -76,6 +80,7 @@ static int parse(int argc, char **argv, sweep_opts *o)
         case 'm': o->model = optarg; break;
         case 'J': o->json = true; break;
         case 'C': o->csv = true; break;
+        case 'S': o->svg = optarg; break;
         case 'a':
             if (strcmp(optarg, "earliest") && strcmp(optarg, "latest") && strcmp(optarg, "explore"))
                 return fail("--async-take '%s': expected earliest, latest or explore%s", optarg, "");
@@ -272,6 +277,10 @@ int sweep_main(int argc, char **argv)
     static harness h;
     char err[512];
     uint64_t from, to;
+    // open the picture's file first: a bad path fails before the runs
+    FILE *svg = o.svg ? fopen(o.svg, "w") : NULL;
+    if (o.svg && !svg)
+        return fail("%s: cannot write the SVG: %s", o.svg, strerror(errno));
     if (!build(&o, &m, &h, err, sizeof err) || !range(&o, &m, &from, &to, err, sizeof err))
         return fail("%s%s", err, "");
     // run once to the start of the range and keep that instant
@@ -313,6 +322,12 @@ int sweep_main(int argc, char **argv)
                          .explore = explore, .shard_k = o.shard_k, .shard_n = o.shard_n,
                          .points = pts, .npoints = n, .ref_end = ref.end };
     sweep_print(&rep, &m, o.json ? SWEEP_JSON : o.csv ? SWEEP_CSV : SWEEP_TEXT, stdout);
+    if (svg) {
+        bool ok = sweep_svg_write(&rep, svg);
+        ok = fclose(svg) == 0 && ok;
+        if (!ok)
+            return fail("%s: cannot write the SVG: %s", o.svg, strerror(errno));
+    }
     snapshot_free(snap);
     free(pts);
     machine_fini(&m);

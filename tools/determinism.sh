@@ -6,7 +6,8 @@
 #   TESTDATA: the build's testdata/ folder (the assembled programs).
 # Cases: bare programs with --trace --json (one with injections), the
 # world-switch demo with --trace --json, Tarmac traces of the demo and of a
-# bare program, and a sweep with --jobs 2.
+# bare program, a sweep with --jobs 2, and the timeline files (JSON and SVG)
+# and a sweep's heat strip.
 set -eu
 [ $# -eq 3 ] || { echo "usage: tools/determinism.sh SIM_A SIM_B TESTDATA" >&2; exit 2; }
 sim_a=$1
@@ -66,6 +67,31 @@ if ! cmp -s "$work/sweep.a.out" "$work/sweep.b.out"; then
     diff "$work/sweep.a.out" "$work/sweep.b.out" | head -20 >&2
     fails=$((fails + 1))
 fi
+
+# timelines (JSON and SVG) and a sweep's heat strip: compare the files
+files() {
+    name=$1
+    shift
+    for side in a b; do
+        prog=$sim_a
+        [ "$side" = a ] || prog=$sim_b
+        # shellcheck disable=SC2046
+        "$prog" "$@" $(echo "$FILES" | sed "s|@|$work/$name.$side|g") >/dev/null 2>&1 || true
+    done
+    n=$((n + 1))
+    for ext in $EXTS; do
+        if [ ! -s "$work/$name.a.$ext" ] || ! cmp -s "$work/$name.a.$ext" "$work/$name.b.$ext"; then
+            echo "determinism: $name: the $ext file is missing or differs between runs" >&2
+            fails=$((fails + 1))
+        fi
+    done
+}
+FILES="--timeline @.json --timeline-svg @.svg" EXTS="json svg" \
+    files tl-demo --elf "$hyp" --guest "$guest" --inject serror@__guest_exit
+FILES="--timeline @.json --timeline-svg @.svg" EXTS="json svg" \
+    files tl-bare --elf "$td/bare/bare_el1_traps.elf" --inject irq@irq_here --inject serror@serror_here
+FILES="--svg @.svg" EXTS="svg" \
+    files sweep-svg sweep --elf "$hyp" --guest "$guest" --inject serror --over __guest_exit --jobs 2
 
 if [ "$fails" -ne 0 ]; then
     echo "determinism: $fails difference(s) in $n cases" >&2
