@@ -53,6 +53,9 @@ typedef struct sim_options {
     const char *script;     /* --script FILE.lua: a scenario drives the run */
     const char *profile;    /* --profile NAME (NULL: picked from the image) */
     bool no_alternatives;   /* --no-alternatives: a kernel runs as linked */
+    bool gdb;               /* --gdb PORT: wait for GDB, which drives the run */
+    unsigned gdb_port;      /* 0: any free port */
+    const char *gdb_listen; /* --gdb-listen ADDR (default 127.0.0.1) */
 } sim_options;
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_ERROR };
