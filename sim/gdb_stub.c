@@ -124,7 +124,8 @@ bool gdb_bp_remove(gdb_stub *g, a64_cpu *c, uint64_t addr, int type)
 void gdb_disconnect(gdb_stub *g, a64_cpu *c, int mode)
 {
     g->nbp = 0;
-    bp_install(g, c);
+    if (c)
+        bp_install(g, c);
     gdb_conn_close(g->fd);
     g->fd = -1;
     g->mode = mode;
@@ -350,7 +351,7 @@ void gdb_stub_finish(gdb_stub *g, sim_machine *m, int status)
         do
             n = gdb_conn_read(g->fd, g->in, sizeof g->in, 1000);
         while (n > 0);
-        gdb_disconnect(g, &m->cpu, GDB_DONE);
+        gdb_disconnect(g, m ? &m->cpu : NULL, GDB_DONE);
     }
     g->mode = GDB_DONE;
 }

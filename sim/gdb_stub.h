@@ -21,7 +21,8 @@ int gdb_stub_run(gdb_stub *g, struct sim_machine *m);
 /* Whether the stub still drives runs (false once GDB detached, killed the
  * run or went away: machine_run then runs as without it). */
 bool gdb_stub_active(const gdb_stub *g);
-/* The run is over with exit status `status`: tell GDB (W) and close. */
+/* The run is over with exit status `status`: tell GDB (W) and close (m:
+ * the machine GDB's breakpoints leave, or NULL when it is going away). */
 void gdb_stub_finish(gdb_stub *g, struct sim_machine *m, int status);
 void gdb_stub_free(gdb_stub *g);
 
