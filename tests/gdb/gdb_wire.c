@@ -164,11 +164,26 @@ static void interrupt_once(uint64_t *x0)
     *x0 = now;
 }
 
+/* s: one instruction of the loop: the add goes on to the branch (pc + 4),
+ * the branch back to the add (pc - 4). */
+static void step_once(void)
+{
+    uint64_t pc = read_reg(REG_PC, 8);
+    uint32_t w = read_word(pc);
+    expect_prefix("s", "T05");
+    uint64_t now = read_reg(REG_PC, 8);
+    uint64_t want = w == A64_ADD_X0_1 ? pc + 4 : pc - 4;
+    if (now != want)
+        fail("s from 0x%" PRIx64 " (word 0x%08x): pc 0x%" PRIx64 ", expected 0x%" PRIx64, pc, w, now, want);
+}
+
 static void scenario_interrupt(void)
 {
     expect_prefix("?", "T05");
     uint64_t x0 = read_reg(0, 8);
     interrupt_once(&x0);
+    step_once();
+    step_once();
     interrupt_once(&x0);
     send_packet("k", 1); // no reply: sim ends the run
     next_event();        // its acknowledgement
