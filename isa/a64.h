@@ -49,6 +49,7 @@ enum a64_stop {
     A64_STOP_WFI_DEADLOCK, /* WFI/WFE with no event that could ever wake it */
     A64_STOP_BREAK,        /* a host-side breakpoint or hook asked to stop */
     A64_STOP_WATCH,        /* a64_run reached a watch point (see a64_set_watch) */
+    A64_STOP_KILLED,       /* the debugger ended the run (GDB's kill) */
 };
 
 #define A64_MAX_BREAKPOINTS 16
@@ -205,6 +206,9 @@ typedef struct a64_cpu {
     uint64_t bkpt[A64_MAX_BREAKPOINTS];
     unsigned nbkpt;
     uint64_t bkpt_resume;
+    /* The address of the last breakpoint that stopped the run: tells a
+     * breakpoint's stop from other A64_STOP_BREAK stops at the same PC. */
+    uint64_t bkpt_hit;
     /* Watch points: a64_run stops (A64_STOP_WATCH) when the PC reaches one,
      * at the instruction boundary before anything happens there (before
      * asynchronous exceptions are considered), so the machine can act at

@@ -85,6 +85,7 @@ static void exec_breakpoint(a64_cpu *c, const a64_dec *d)
         return;
     }
     c->stop = A64_STOP_BREAK;
+    c->bkpt_hit = c->pc;
     c->no_retire = true; // nothing executed
 }
 

@@ -271,6 +271,11 @@ static int stop_reason(harness *h)
         h->end = HEND_LIMIT;
         snprintf(h->why, sizeof h->why, "cycle or instruction limit reached at pc=0x%" PRIx64, c->pc);
         return HRUN_DONE;
+    case A64_STOP_KILLED:
+        h->end = HEND_KILLED;
+        snprintf(h->why, sizeof h->why, "killed by the debugger at EL%u pc=0x%" PRIx64 " %s", c->ps.el, c->pc,
+                 machine_symbolize(h->m, c->pc, sym, sizeof sym));
+        return HRUN_DONE;
     case A64_STOP_EXC_LOOP:
         h->end = HEND_CRASH;
         snprintf(h->why, sizeof h->why, "exception loop at EL%u vector 0x%" PRIx64 " (ESR 0x%08" PRIx32 ")",
@@ -350,7 +355,8 @@ int harness_exit_status(const harness *h)
     case HEND_POWEROFF: return SIM_EXIT_OK;
     case HEND_PANIC:
     case HEND_CRASH: return SIM_EXIT_PANIC;
-    case HEND_LIMIT: return SIM_EXIT_LIMIT;
+    case HEND_LIMIT:
+    case HEND_KILLED: return SIM_EXIT_LIMIT;
     default: return SIM_EXIT_FAIL;
     }
 }

@@ -19,6 +19,7 @@ enum harness_end {
     HEND_LIMIT,      /* cycle or instruction limit */
     HEND_CRASH,      /* an exception loop or a stop the hyp cannot explain */
     HEND_ERROR,      /* an exit the harness cannot handle, or an entry failure */
+    HEND_KILLED,     /* the debugger killed the run (--gdb) */
 };
 
 typedef struct harness_samples {

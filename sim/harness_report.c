@@ -10,7 +10,7 @@
 #include "syndrome.h"
 
 static const char *const code_names[5] = { "IRQ", "EL1_SERROR", "TRAP", "IL", "unknown" };
-static const char *const end_names[] = { "running", "poweroff", "panic", "limit", "crash", "error" };
+static const char *const end_names[] = { "running", "poweroff", "panic", "limit", "crash", "error", "killed" };
 
 static int cmp_u32(const void *a, const void *b)
 {

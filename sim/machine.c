@@ -8,6 +8,7 @@
 
 #include "async.h"
 #include "locate.h"
+#include "gdb_stub.h"
 #include "model.h"
 #include "timeline.h"
 #include "timer.h"
@@ -416,6 +417,28 @@ static void run_to_trigger(sim_machine *m)
 }
 
 int machine_run(sim_machine *m)
+{
+    if (m->gdb && gdb_stub_active(m->gdb))
+        return gdb_stub_run(m->gdb, m);
+    return machine_run_free(m);
+}
+
+void machine_step(sim_machine *m)
+{
+    a64_cpu *c = &m->cpu;
+    if (c->insns >= m->insn_limit || c->cycles >= m->cycle_limit) {
+        c->stop = A64_STOP_LIMIT;
+        return;
+    }
+    if (m->nunfired)
+        check_injections(m);
+    if (m->trace)
+        trace_step(m->trace, m);
+    else
+        a64_step(c);
+}
+
+int machine_run_free(sim_machine *m)
 {
     a64_cpu *c = &m->cpu;
     if (!m->trace && !m->nunfired) {

@@ -19,6 +19,7 @@
 
 struct sim_trace;
 struct sim_timeline;
+struct gdb_stub;
 
 /* Hooks a mode (the world-switch harness) adds to the machine's handling
  * of the CPU's events; any may be NULL. smc returns true if it handled the
@@ -51,6 +52,7 @@ typedef struct sim_machine {
     sim_hooks hooks;
     const char *profile;     /* --profile: NULL picks the hyp profile from the ELF */
     bool no_alternatives;    /* --no-alternatives: a kernel runs as linked */
+    struct gdb_stub *gdb;    /* --gdb: the debugger drives machine_run (NULL: none) */
 } sim_machine;
 
 bool machine_init(sim_machine *m);
@@ -81,8 +83,14 @@ void machine_note_async(sim_machine *m, unsigned kind, const char *source);
 /* Assert a physical SError now (a device's asynchronous external abort),
  * recorded with `source` as its origin. */
 void machine_raise_serror(sim_machine *m, uint32_t iss, const char *source);
-/* Run to a stop; returns c->stop. */
+/* Run to a stop; returns c->stop. With a debugger attached (m->gdb) it
+ * drives the run and keeps the stops that are its own. */
 int machine_run(sim_machine *m);
+/* machine_run without the debugger: to the next stop. */
+int machine_run_free(sim_machine *m);
+/* One instruction boundary (injections due there fire first; traced when
+ * tracing), or A64_STOP_LIMIT when a limit has been reached. */
+void machine_step(sim_machine *m);
 
 /* "symbol+0x10" for addr (or "" when no symbol is near), into buf. */
 const char *machine_symbolize(const sim_machine *m, uint64_t addr, char *buf, size_t len);

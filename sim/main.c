@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gdb_stub.h"
 #include "harness.h"
 #include "locate.h"
 #include "machine.h"
@@ -71,6 +72,15 @@ static bool open_trace(sim_machine *m, const sim_options *o, char *err, size_t l
     return true;
 }
 
+/* --gdb: listen once the input is known to be good; the first
+ * machine_run then waits for the debugger. */
+static bool open_gdb(sim_machine *m, const sim_options *o, char *err, size_t len)
+{
+    if (o->gdb && !(m->gdb = gdb_stub_listen(o->gdb_listen, o->gdb_port, err, len)))
+        return false;
+    return true;
+}
+
 /* An injection that never fired leaves the scenario untested. */
 static int unfired_check(sim_machine *m, const sim_options *o, int status)
 {
@@ -87,7 +97,8 @@ static int run_world_switch(sim_machine *m, const sim_options *o)
     static harness h;
     if (!configure(m, o, err, sizeof err) ||
         !harness_init(&h, m, o->elf, o->guest, stdout, err, sizeof err) ||
-        !add_injections(m, o, err, sizeof err) || !open_trace(m, o, err, sizeof err))
+        !add_injections(m, o, err, sizeof err) || !open_trace(m, o, err, sizeof err) ||
+        !open_gdb(m, o, err, sizeof err))
         return die(err);
     timeline_out tlo;
     if (!timeline_out_open(&tlo, o, m, err, sizeof err))
@@ -129,7 +140,8 @@ static int run(sim_machine *m, const sim_options *o)
     machine_start(m, o->el, pc, o->sp);
     if (o->have_hcr)
         m->cpu.sr[SR_HCR_EL2] = o->hcr | (o->el < 2 ? HCR_EL2_RW : 0);
-    if (!add_injections(m, o, err, sizeof err) || !open_trace(m, o, err, sizeof err))
+    if (!add_injections(m, o, err, sizeof err) || !open_trace(m, o, err, sizeof err) ||
+        !open_gdb(m, o, err, sizeof err))
         return die(err);
     // a bare-metal run at EL1 has no EL2 code: firmware answers its HVCs
     machine_set_hvc_conduit(m, o->el == 1);
@@ -176,6 +188,11 @@ int main(int argc, char **argv)
     if (!m || !machine_init(m))
         return die("out of memory");
     int status = run(m, &o);
+    if (m->gdb) {
+        fflush(stdout); // the summary is out before GDB hears the run ended
+        gdb_stub_finish(m->gdb, m, status);
+        gdb_stub_free(m->gdb);
+    }
     machine_fini(m);
     free(m);
     return status;

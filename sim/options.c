@@ -3,6 +3,7 @@
 #include "options.h"
 #include "suggest.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -64,11 +65,16 @@ static const char usage[] =
     "  --timeline FILE       write a timeline (Chrome trace-event JSON: Perfetto,\n"
     "                        chrome://tracing) of ELs, hyp paths, exits and async events\n"
     "  --timeline-svg FILE   write the same timeline as an SVG picture\n"
+    "  --gdb PORT            serve GDB's remote protocol on PORT (0: a free one, printed)\n"
+    "                        and wait for the debugger before the first instruction\n"
+    "  --gdb-listen ADDR     the IPv4 address --gdb listens on (default 127.0.0.1, this\n"
+    "                        machine only; 0.0.0.0 opens it to the network)\n"
     "  --help                print this help and exit\n"
     "  --version             print the version and exit\n"
     "\n"
     "Numbers take 0x, K, M and G. Exit status: 0 completed, 1 expectation failed,\n"
-    "2 bad usage or input, 3 crashed (exception loop, panic), 4 limit reached.\n"
+    "2 bad usage or input, 3 crashed (exception loop, panic), 4 limit reached (or\n"
+    "killed from the debugger).\n"
     "`sim sweep --help` describes sweeps; `man sim` has the whole manual.\n";
 
 static enum cli_result error(char *err, size_t len, const char *fmt, ...)
@@ -127,7 +133,7 @@ static bool parse_range(const char *s, sim_range *r)
 enum { OPT_ELF = 256, OPT_GUEST, OPT_EL, OPT_ENTRY, OPT_SP, OPT_RAM, OPT_MAX_INSNS,
        OPT_MAX_CYCLES, OPT_DUMP, OPT_JSON, OPT_TRACE, OPT_TRACE_FILE, OPT_TRACE_FORMAT, OPT_HELP, OPT_VERSION, OPT_MODEL, OPT_INJECT, OPT_ALLOW_UNFIRED,
        OPT_ASYNC_TAKE, OPT_HCR, OPT_LIST_MODELS, OPT_SCRIPT, OPT_PROFILE, OPT_NO_ALT,
-       OPT_TIMELINE, OPT_TIMELINE_SVG };
+       OPT_TIMELINE, OPT_TIMELINE_SVG, OPT_GDB, OPT_GDB_LISTEN };
 
 static const struct option longopts[] = {
     { "elf", required_argument, NULL, OPT_ELF },
@@ -154,6 +160,8 @@ static const struct option longopts[] = {
     { "no-alternatives", no_argument, NULL, OPT_NO_ALT },
     { "timeline", required_argument, NULL, OPT_TIMELINE },
     { "timeline-svg", required_argument, NULL, OPT_TIMELINE_SVG },
+    { "gdb", required_argument, NULL, OPT_GDB },
+    { "gdb-listen", required_argument, NULL, OPT_GDB_LISTEN },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
@@ -175,6 +183,21 @@ static enum cli_result apply(int opt, const char *arg, sim_options *o, char *err
     case OPT_NO_ALT: o->no_alternatives = true; break;
     case OPT_TIMELINE: o->timeline = arg; break;
     case OPT_TIMELINE_SVG: o->timeline_svg = arg; break;
+    case OPT_GDB: {
+        uint64_t port;
+        if (!cli_number(arg, &port) || port > 65535)
+            return error(err, len, "--gdb '%s': expected a TCP port, 0 to 65535 (0: any free port)", arg);
+        o->gdb = true;
+        o->gdb_port = (unsigned)port;
+        break;
+    }
+    case OPT_GDB_LISTEN: {
+        struct in_addr a;
+        if (inet_pton(AF_INET, arg, &a) != 1)
+            return error(err, len, "--gdb-listen '%s': expected an IPv4 address such as 127.0.0.1", arg);
+        o->gdb_listen = arg;
+        break;
+    }
     case OPT_ALLOW_UNFIRED: o->allow_unfired = true; break;
     case OPT_ASYNC_TAKE:
         if (strcmp(arg, "earliest") != 0 && strcmp(arg, "latest") != 0)
@@ -309,6 +332,10 @@ enum cli_result cli_parse(int argc, char **argv, sim_options *o, char *err, size
         return error(err, len, "unexpected argument '%s' (see sim --help)", argv[optind]);
     if (!o->elf && !o->script)
         return error(err, len, "no program: give --elf FILE or --script FILE (see sim --help)");
+    if (o->gdb_listen && !o->gdb)
+        return error(err, len, "--gdb-listen '%s': needs --gdb PORT", o->gdb_listen);
+    if (!o->gdb_listen)
+        o->gdb_listen = "127.0.0.1";
     if (!o->nrams) {
         o->rams[0] = (sim_range){ DEFAULT_RAM_BASE, DEFAULT_RAM_SIZE };
         o->nrams = 1;

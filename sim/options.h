@@ -56,6 +56,9 @@ typedef struct sim_options {
     bool no_alternatives;   /* --no-alternatives: a kernel runs as linked */
     const char *timeline;     /* --timeline FILE.json: Chrome trace-event JSON */
     const char *timeline_svg; /* --timeline-svg FILE.svg: the same as a picture */
+    bool gdb;               /* --gdb PORT: wait for GDB, which drives the run */
+    unsigned gdb_port;      /* 0: any free port */
+    const char *gdb_listen; /* --gdb-listen ADDR (default 127.0.0.1) */
 } sim_options;
 
 enum cli_result { CLI_RUN, CLI_DONE, CLI_ERROR };

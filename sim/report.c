@@ -20,6 +20,7 @@ static const struct {
     [A64_STOP_WFI_DEADLOCK] = { "WFI/WFE with nothing that could wake it", SIM_EXIT_LIMIT },
     [A64_STOP_BREAK] = { "stopped by request", SIM_EXIT_OK },
     [A64_STOP_WATCH] = { "stopped at a watch point", SIM_EXIT_OK },
+    [A64_STOP_KILLED] = { "killed by the debugger", SIM_EXIT_LIMIT },
 };
 
 int report_exit_status(int stop) { return stops[stop].status; }
@@ -28,7 +29,7 @@ const char *report_stop_name(int stop) { return stops[stop].name; }
 static const char *stop_key(int stop)
 {
     static const char *const keys[] = { "running", "poweroff", "reset", "limit", "exception-loop",
-                                        "wait-forever", "break", "watch" };
+                                        "wait-forever", "break", "watch", "killed" };
     return keys[stop];
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gdb_stub.h"
 #include "script_machine.h"
 
 /* A script may allocate this much before its allocations fail (a Lua
@@ -32,6 +33,7 @@ typedef struct script_ctx {
     FILE *trace;      /* where machines built with trace = true write */
     bool trace_owned;
     unsigned machines; /* alive */
+    struct gdb_stub *gdb; /* --gdb: for the first machine built, then NULL */
 } script_ctx;
 
 static const char ctx_key = 0;
@@ -59,6 +61,14 @@ void script_machine_born(lua_State *L)
 }
 
 void script_machine_died(lua_State *L) { ctx_of(L)->machines--; }
+
+struct gdb_stub *script_take_gdb(lua_State *L)
+{
+    script_ctx *x = ctx_of(L);
+    struct gdb_stub *g = x->gdb;
+    x->gdb = NULL;
+    return g;
+}
 
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -314,8 +324,19 @@ int script_run(const sim_options *o)
     if (!x.dir[0])
         snprintf(x.dir, sizeof x.dir, "/");
 
+    char err[512];
+    gdb_stub *gdb = NULL;
+    if (o->gdb && !(gdb = gdb_stub_listen(o->gdb_listen, o->gdb_port, err, sizeof err))) {
+        fprintf(stderr, "sim: %s\n", err);
+        free(x.src);
+        if (x.trace_owned)
+            fclose(x.trace);
+        return SIM_EXIT_USAGE;
+    }
+    x.gdb = gdb;
     lua_State *L = lua_newstate(capped_alloc, &x);
     if (!L) {
+        gdb_stub_free(gdb);
         free(x.src);
         fprintf(stderr, "sim: out of memory\n");
         return SIM_EXIT_USAGE;
@@ -339,6 +360,10 @@ int script_run(const sim_options *o)
         status = SIM_EXIT_OK;
     }
     fflush(stdout);
+    if (gdb) {
+        gdb_stub_finish(gdb, NULL, status);
+        gdb_stub_free(gdb); // its machine keeps a pointer it no longer follows
+    }
     lua_close(L); // machines go first: their traces write to x.trace
     free(x.src);
     if (x.trace_owned)

@@ -126,6 +126,7 @@ static script_machine *new_machine(lua_State *L)
         luaL_error(L, "out of memory");
     }
     sm->step_to = UINT64_MAX;
+    sm->m->gdb = script_take_gdb(L);
     return sm;
 }
 

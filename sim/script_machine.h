@@ -107,6 +107,8 @@ FILE *script_trace_file(lua_State *L);
 /* Count a new machine (an error when too many are alive) / a freed one. */
 void script_machine_born(lua_State *L);
 void script_machine_died(lua_State *L);
+/* --gdb: the debugger's stub for the first machine built (NULL after). */
+struct gdb_stub *script_take_gdb(lua_State *L);
 
 /* script_machine.c */
 void script_open_machine(lua_State *L);

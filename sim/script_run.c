@@ -410,13 +410,13 @@ static bool drive(lua_State *L, script_machine *sm, enum drive_mode mode, uint64
 static const char *bare_end(int stop)
 {
     static const char *const names[] = { "running", "poweroff", "reset", "limit", "exception-loop",
-                                         "wait-forever", "break" };
-    return stop >= 0 && stop <= A64_STOP_BREAK ? names[stop] : "unknown";
+                                         "wait-forever", "break", "watch", "killed" };
+    return stop >= 0 && stop <= A64_STOP_KILLED ? names[stop] : "unknown";
 }
 
 void sm_push_result(lua_State *L, script_machine *sm)
 {
-    static const char *const ends[] = { "running", "poweroff", "panic", "limit", "crash", "error" };
+    static const char *const ends[] = { "running", "poweroff", "panic", "limit", "crash", "error", "killed" };
     sim_machine *m = sm->m;
     a64_cpu *c = &m->cpu;
     sm_state *st = sm->st;

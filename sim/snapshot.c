@@ -109,8 +109,10 @@ void snapshot_restore(sim_snapshot *s, sim_machine *m)
     struct a64_tags *tags = m->cpu.tags;
     struct sim_trace *trace = m->trace;
     sim_mem mem = m->mem;
+    struct gdb_stub *gdb = m->gdb;
     *m = s->mach;
     m->mem = mem;
+    m->gdb = gdb;
     m->trace = trace;
     m->cpu = s->cpu;
     m->cpu.icache = ic;

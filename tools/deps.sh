@@ -3,7 +3,7 @@
 # Needs root (or sudo) only when something is missing.
 set -eu
 PKGS="build-essential cmake pkg-config clang lld libelf-dev libdw-dev libcapstone-dev \
-libcmocka-dev liblua5.4-dev libjansson-dev qemu-user groff-base libxml2-utils"
+libcmocka-dev liblua5.4-dev libjansson-dev qemu-user groff-base libxml2-utils gdb-multiarch"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
