@@ -2,7 +2,7 @@
 # tools/fuzz.sh TARGET SECONDS [libFuzzer options...]: build the libFuzzer
 # targets (clang, ASan + UBSan) and fuzz TARGET for SECONDS.
 #
-#   TARGET: elf, exec, guest, options, inject, model or script (tests/fuzz/fuzz_TARGET.c)
+#   TARGET: elf, exec, guest, options, inject, model, script or gdb (tests/fuzz/fuzz_TARGET.c)
 #   tools/fuzz.sh --build     only configure and build the fuzz targets
 #
 # libFuzzer writes new inputs into the first folder only ($work).
@@ -16,7 +16,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=${ELSIM_FUZZ_DIR:-"$top/build-fuzz"}
-targets="elf exec guest options inject model script"
+targets="elf exec guest options inject model script gdb"
 
 usage() {
     echo "usage: tools/fuzz.sh TARGET SECONDS [libFuzzer options...] | --build" >&2
