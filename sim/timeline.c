@@ -318,7 +318,7 @@ static const char *vector_name(sim_timeline *t, sim_machine *m, unsigned el, uin
     } groups[4] = { { "el%ut_%s", 0 }, { "el%uh_%s", 0 }, { "el%u_%s", 1 }, { "el%u_32_%s", 1 } };
     static const int vbar[4] = { -1, SR_VBAR_EL1, SR_VBAR_EL2, -1 };
     uint64_t off = vbar[el] >= 0 ? vec - m->cpu.sr[vbar[el]] : 0;
-    char slot[32], name[112], target[96] = "";
+    char slot[32], name[112], target[72] = ""; // both fit in name
     snprintf(slot, sizeof slot, groups[(off >> 9) & 3].fmt, el - groups[(off >> 9) & 3].below,
              kinds[(off >> 7) & 3]);
     for (unsigned i = 0; i < VEC_SLOT_INSNS; i++) {
