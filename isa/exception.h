@@ -16,6 +16,13 @@
 #define VEC_FIQ 0x100
 #define VEC_SERROR 0x180
 
+/* Offset from VBAR_ELx of the vector last entered, at the EL the CPU is
+ * at now (right after the entry: the EL it was taken to). */
+static inline uint64_t a64_vector_offset(const a64_cpu *c)
+{
+    return c->last_vector - c->sr[c->ps.el == A64_EL2 ? SR_VBAR_EL2 : SR_VBAR_EL1];
+}
+
 /* The EL a synchronous exception from the current EL goes to by default
  * (EL0 to EL1, or EL2 with HCR_EL2.TGE; never lower than the current EL). */
 unsigned a64_sync_target_el(const a64_cpu *c);

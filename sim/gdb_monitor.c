@@ -2,15 +2,16 @@
  * sysregs, sysreg NAME [VALUE], pending, counts, help. */
 #include "gdb_monitor.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "async.h"
 #include "machine.h"
 #include "regs.h"
+#include "suggest.h"
 #include "syndrome.h"
 
 static void say(gdb_text *t, const char *fmt, ...)
@@ -55,21 +56,35 @@ static bool cmd_sysregs(sim_machine *m, const char *arg, gdb_text *t)
     return true;
 }
 
+/* The table's row for a name in any case ("hcr_el2" as gdb users type it). */
 static int sysreg_named(const char *name, size_t len)
 {
-    for (int id = 0; id < SR_COUNT; id++)
-        if (strlen(sysreg_table[id].name) == len && !strncasecmp(sysreg_table[id].name, name, len))
-            return id;
-    return -1;
+    char upper[32];
+    if (len >= sizeof upper)
+        return -1;
+    for (size_t i = 0; i < len; i++)
+        upper[i] = (char)toupper((unsigned char)name[i]);
+    upper[len] = 0;
+    return sysreg_by_name(upper);
 }
 
 static bool cmd_sysreg(sim_machine *m, const char *arg, gdb_text *t)
 {
     size_t n = strcspn(arg, " \t");
     int id = n ? sysreg_named(arg, n) : -1;
+    if (id < 0 && n) {
+        char name[64], hint[256];
+        snprintf(name, sizeof name, "%.*s", (int)n, arg);
+        sim_suggest s;
+        suggest_init(&s, name);
+        for (int i = 0; i < SR_COUNT; i++)
+            suggest_offer(&s, sysreg_table[i].name);
+        say(t, "no system register '%s'%s (names as the Arm ARM spells them, e.g. HCR_EL2)\n", name,
+            suggest_text(&s, hint, sizeof hint));
+        return false;
+    }
     if (id < 0) {
-        say(t, n ? "no system register '%.*s' (names as the Arm ARM spells them, e.g. HCR_EL2)\n"
-                 : "usage: monitor sysreg NAME [VALUE]\n", (int)n, arg);
+        say(t, "usage: monitor sysreg NAME [VALUE]\n");
         return false;
     }
     const char *val = arg + n + strspn(arg + n, " \t");

@@ -49,6 +49,31 @@ const char *locate_missing_symbol(const sim_machine *m, const char *name, char *
     return buf;
 }
 
+bool locate_resolve(const sim_machine *m, const char *spec, uint64_t *addr, char *why, size_t len)
+{
+    char name[256];
+    snprintf(name, sizeof name, "%s", spec);
+    uint64_t off = 0;
+    char *sign = strpbrk(name, "+-");
+    bool minus = sign && *sign == '-';
+    if (sign) {
+        if (sign == name || !cli_number(sign + 1, &off)) {
+            snprintf(why, len, "bad offset '%s' (expected SYMBOL+N or SYMBOL-N)", sign);
+            return false;
+        }
+        *sign = 0;
+    }
+    if (machine_symbol(m, name, addr)) {
+        *addr = minus ? *addr - off : *addr + off;
+        return true;
+    }
+    // a number has no offset: "0x40001000+4" names nothing
+    if (!sign && cli_number(name, addr))
+        return true;
+    locate_missing_symbol(m, name, why, len);
+    return false;
+}
+
 bool locate_in_segment(const sim_machine *m, uint64_t addr)
 {
     for (unsigned i = 0; i < m->nimages; i++)

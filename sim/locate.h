@@ -10,6 +10,10 @@
 
 struct sim_machine;
 
+/* "SYMBOL", "SYMBOL+N", "SYMBOL-N" (a symbol of any loaded image) or an
+ * address into *addr. False with the reason in why, for the caller to
+ * prefix: a bad offset, or the missing symbol with close names. */
+bool locate_resolve(const struct sim_machine *m, const char *spec, uint64_t *addr, char *why, size_t len);
 /* "no symbol 'NAME' in hyp.elf or guest.elf (did you mean '__guest_exit'?)",
  * or "... (it has no symbol table: stripped?)". */
 const char *locate_missing_symbol(const struct sim_machine *m, const char *name, char *buf, size_t len);

@@ -248,25 +248,9 @@ bool machine_add_injection(sim_machine *m, const sim_injection *inj, char *err, 
     }
     sim_injection v = *inj;
     if (v.trig == TRIG_PC) {
-        // symbol, symbol+N, symbol-N, or an address
-        char name[96];
-        snprintf(name, sizeof name, "%s", v.where);
-        uint64_t off = 0;
-        char *plus = strpbrk(name, "+-");
-        bool minus = plus && *plus == '-';
-        if (plus) {
-            *plus = 0;
-            if (!cli_number(plus + 1, &off)) {
-                snprintf(err, len, "--inject '%s': bad offset '%s' (expected SYMBOL+N or SYMBOL-N)",
-                         v.spec, plus + 1);
-                return false;
-            }
-        }
         char why[512];
-        if (machine_symbol(m, name, &v.value))
-            v.value = minus ? v.value - off : v.value + off;
-        else if (plus || !cli_number(name, &v.value)) {
-            snprintf(err, len, "--inject '%s': %s", v.spec, locate_missing_symbol(m, name, why, sizeof why));
+        if (!locate_resolve(m, v.where, &v.value, why, sizeof why)) {
+            snprintf(err, len, "--inject '%s': %s", v.spec, why);
             return false;
         }
         // a PC outside every loaded segment is never reached: say so now
@@ -423,19 +407,28 @@ int machine_run(sim_machine *m)
     return machine_run_free(m);
 }
 
-void machine_step(sim_machine *m)
+/* An instruction boundary as the machine sees it: the limits, then the
+ * injections whose trigger is here. False when the run stops here. */
+static bool boundary(sim_machine *m)
 {
     a64_cpu *c = &m->cpu;
     if (c->insns >= m->insn_limit || c->cycles >= m->cycle_limit) {
         c->stop = A64_STOP_LIMIT;
-        return;
+        return false;
     }
     if (m->nunfired)
         check_injections(m);
+    return true;
+}
+
+void machine_step(sim_machine *m)
+{
+    if (!boundary(m))
+        return;
     if (m->trace)
         trace_step(m->trace, m);
     else
-        a64_step(c);
+        a64_step(&m->cpu);
 }
 
 int machine_run_free(sim_machine *m)
@@ -447,13 +440,7 @@ int machine_run_free(sim_machine *m)
     }
     // while tracing stepwise; while an injection waits for its trigger, fast
     // up to each boundary where one could trigger
-    while (!c->stop) {
-        if (c->insns >= m->insn_limit || c->cycles >= m->cycle_limit) {
-            c->stop = A64_STOP_LIMIT;
-            break;
-        }
-        if (m->nunfired)
-            check_injections(m);
+    while (!c->stop && boundary(m)) {
         if (m->trace)
             trace_step(m->trace, m);
         else if (m->nunfired)

@@ -25,12 +25,6 @@ static int die(const char *msg)
     return SIM_EXIT_USAGE;
 }
 
-/* --entry: a symbol of the loaded ELF or a number. */
-static bool resolve_entry(const sim_machine *m, const char *s, uint64_t *pc)
-{
-    return machine_symbol(m, s, pc) || cli_number(s, pc);
-}
-
 /* The machine as the options describe it: model, RAM, firmware. */
 static bool configure(sim_machine *m, const sim_options *o, char *err, size_t len)
 {
@@ -129,8 +123,8 @@ static int run(sim_machine *m, const sim_options *o)
         return die(err);
     uint64_t pc = img->entry;
     char why[480];
-    if (o->entry && !resolve_entry(m, o->entry, &pc)) {
-        snprintf(err, sizeof err, "--entry '%s': %s", o->entry, locate_missing_symbol(m, o->entry, why, sizeof why));
+    if (o->entry && !locate_resolve(m, o->entry, &pc, why, sizeof why)) {
+        snprintf(err, sizeof err, "--entry '%s': %s", o->entry, why);
         return die(err);
     }
     if (o->entry && !locate_in_segment(m, pc)) {

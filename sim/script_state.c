@@ -22,22 +22,11 @@ uint64_t sm_where(lua_State *L, script_machine *sm, int idx)
     if (lua_isinteger(L, idx))
         return (uint64_t)lua_tointeger(L, idx);
     const char *s = luaL_checkstring(L, idx);
-    char name[256];
-    snprintf(name, sizeof name, "%s", s);
-    uint64_t off = 0, addr;
-    char *sign = strpbrk(name, "+-");
-    bool minus = sign && *sign == '-';
-    if (sign && sign != name) {
-        if (!cli_number(sign + 1, &off))
-            luaL_error(L, "'%s': bad offset (expected SYMBOL+N or SYMBOL-N)", s);
-        *sign = 0;
-    }
-    if (machine_symbol(sm->m, name, &addr))
-        return minus ? addr - off : addr + off;
-    if (cli_number(s, &addr))
-        return addr;
+    uint64_t addr;
     char why[512];
-    return (uint64_t)luaL_error(L, "'%s': %s", s, locate_missing_symbol(sm->m, name, why, sizeof why));
+    if (!locate_resolve(sm->m, s, &addr, why, sizeof why))
+        return (uint64_t)luaL_error(L, "'%s': %s", s, why);
+    return addr;
 }
 
 /* ---- registers ---- */

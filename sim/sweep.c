@@ -120,24 +120,6 @@ static bool build(sweep_opts *o, sim_machine *m, harness *h, char *err, size_t l
     return harness_init(h, m, o->hyp, o->guest, NULL, err, len);
 }
 
-static bool resolve(sim_machine *m, const char *s, uint64_t *addr)
-{
-    char name[128];
-    snprintf(name, sizeof name, "%s", s);
-    uint64_t off = 0;
-    char *plus = strchr(name, '+');
-    if (plus) {
-        *plus = 0;
-        if (!cli_number(plus + 1, &off))
-            return false;
-    }
-    if (machine_symbol(m, name, addr)) {
-        *addr += off;
-        return true;
-    }
-    return !plus && cli_number(name, addr);
-}
-
 static bool range(sweep_opts *o, sim_machine *m, uint64_t *from, uint64_t *to, char *err, size_t len)
 {
     if (o->over) {
@@ -160,13 +142,9 @@ static bool range(sweep_opts *o, sim_machine *m, uint64_t *from, uint64_t *to, c
     const char *names[2] = { o->from, o->to };
     uint64_t *ends[2] = { from, to };
     for (unsigned i = 0; i < 2; i++) {
-        char why[512];
-        if (!resolve(m, names[i], ends[i])) {
-            // the name before any +N, for the suggestion
-            char name[128];
-            snprintf(name, sizeof name, "%.*s", (int)strcspn(names[i], "+"), names[i]);
-            snprintf(err, len, "--%s '%s': %s", i ? "to" : "from", names[i],
-                     locate_missing_symbol(m, name, why, sizeof why));
+        char why[384]; // leaves room for the option and its value in err
+        if (!locate_resolve(m, names[i], ends[i], why, sizeof why)) {
+            snprintf(err, len, "--%s '%s': %s", i ? "to" : "from", names[i], why);
             return false;
         }
         // --to is one past the last point: it may end a segment

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
+#include "exception.h"
 #include "machine.h"
 #include "regs.h"
 #include "syndrome.h"
@@ -299,13 +301,12 @@ static void resume(sim_timeline *t, const sim_machine *m, unsigned track, uint64
 
 /* ---- exceptions ---- */
 
-#define A64_B_MASK 0xfc000000u
-#define A64_B_OP 0x14000000u /* B imm26 */
 #define VEC_SLOT_INSNS 32    /* a vector slot is 0x80 bytes */
 
 /* The vector slot's name in Linux's style (el2h_sync, el1_irq, el1_32_error)
- * and, if the slot branches away, the symbol it branches to. */
-static const char *vector_name(sim_timeline *t, sim_machine *m, unsigned el, uint64_t vec)
+ * and, if the slot branches away, the symbol it branches to; `off` is the
+ * slot's offset from the VBAR of `el`. */
+static const char *vector_name(sim_timeline *t, sim_machine *m, unsigned el, uint64_t vec, uint64_t off)
 {
     for (unsigned i = 0; i < t->nvcache; i++)
         if (t->vcache[i].vector == vec)
@@ -316,8 +317,6 @@ static const char *vector_name(sim_timeline *t, sim_machine *m, unsigned el, uin
         const char *fmt;
         unsigned below;
     } groups[4] = { { "el%ut_%s", 0 }, { "el%uh_%s", 0 }, { "el%u_%s", 1 }, { "el%u_32_%s", 1 } };
-    static const int vbar[4] = { -1, SR_VBAR_EL1, SR_VBAR_EL2, -1 };
-    uint64_t off = vbar[el] >= 0 ? vec - m->cpu.sr[vbar[el]] : 0;
     char slot[32], name[112], target[72] = ""; // both fit in name
     snprintf(slot, sizeof slot, groups[(off >> 9) & 3].fmt, el - groups[(off >> 9) & 3].below,
              kinds[(off >> 7) & 3]);
@@ -326,9 +325,10 @@ static const char *vector_name(sim_timeline *t, sim_machine *m, unsigned el, uin
         uint64_t pc = vec + 4u * i;
         if (!mem_read(&m->mem, pc, &w, 4))
             break;
-        if ((w & A64_B_MASK) == A64_B_OP) {
-            int64_t imm = (int64_t)((uint64_t)(w & 0x03ffffffu) << 38) >> 36; // imm26 * 4, sign-extended
-            machine_symbolize(m, pc + (uint64_t)imm, target, sizeof target);
+        a64_dec d;
+        a64_decode(w, &d);
+        if (d.op == OP_B) {
+            machine_symbolize(m, pc + (uint64_t)(a64_sfld(&d, 'i') * 4), target, sizeof target);
             if (strchr(target, '$'))
                 target[0] = 0; // only an ELF mapping symbol ($x) is near: no name
             break;
@@ -361,7 +361,7 @@ void timeline_entry(sim_timeline *t, sim_machine *m, unsigned from_el)
     if (elr[to] >= 0)
         arg_addr(&a, "elr", m, c->sr[elr[to]]);
     // ESR is written for synchronous exceptions and SErrors only
-    uint64_t off = c->last_vector - c->sr[to == A64_EL2 ? SR_VBAR_EL2 : SR_VBAR_EL1];
+    uint64_t off = a64_vector_offset(c);
     unsigned kind = (off >> 7) & 3;
     if (esr[to] >= 0 && (kind == 0 || kind == 3)) {
         uint32_t e = (uint32_t)c->sr[esr[to]];
@@ -373,7 +373,7 @@ void timeline_entry(sim_timeline *t, sim_machine *m, unsigned from_el)
         if (t->ws && to == A64_EL2)
             cat = TL_CAT_HYP_EXIT;
     }
-    open_span(t, el_tracks[to], cat, ts, vector_name(t, m, to, c->last_vector), &a);
+    open_span(t, el_tracks[to], cat, ts, vector_name(t, m, to, c->last_vector, off), &a);
 }
 
 void timeline_eret(sim_timeline *t, sim_machine *m, unsigned from_el)

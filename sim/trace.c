@@ -131,7 +131,8 @@ static bool has_changes(const a64_cpu *b, const a64_cpu *a)
 {
     return memcmp(a->x, b->x, sizeof a->x) || memcmp(a->sp_el, b->sp_el, sizeof a->sp_el) ||
            a->ps.nzcv != b->ps.nzcv || a->ps.daif != b->ps.daif ||
-           memcmp(a->v, b->v, sizeof a->v) || memcmp(a->sr, b->sr, sizeof a->sr);
+           memcmp(a->v, b->v, sizeof a->v) || a->fpcr != b->fpcr || a->fpsr != b->fpsr ||
+           memcmp(a->sr, b->sr, sizeof a->sr);
 }
 
 static void put_changes(sim_trace *t, const a64_cpu *b, const a64_cpu *a)
@@ -150,6 +151,10 @@ static void put_changes(sim_trace *t, const a64_cpu *b, const a64_cpu *a)
     for (unsigned i = 0; i < 32; i++)
         if (a->v[i][0] != b->v[i][0] || a->v[i][1] != b->v[i][1])
             fprintf(t->out, " q%u=0x%016" PRIx64 "%016" PRIx64, i, a->v[i][1], a->v[i][0]);
+    if (a->fpcr != b->fpcr)
+        fprintf(t->out, " fpcr=0x%" PRIx64, (uint64_t)a->fpcr);
+    if (a->fpsr != b->fpsr)
+        fprintf(t->out, " fpsr=0x%" PRIx64, (uint64_t)a->fpsr);
     for (int i = 0; i < SR_COUNT; i++)
         if (a->sr[i] != b->sr[i])
             fprintf(t->out, " %s=0x%" PRIx64, sysreg_table[i].name, a->sr[i]);
@@ -202,7 +207,7 @@ void trace_step(sim_trace *t, sim_machine *m)
     s.exception = c->exc_taken != taken;
     // synchronous exceptions enter at offset 0 of their group of vectors;
     // IRQ, FIQ and SError are taken at the boundary, before the instruction
-    s.async = s.exception && (trace_vector_offset(c) & VEC_SERROR) != VEC_SYNC;
+    s.async = s.exception && (a64_vector_offset(c) & VEC_SERROR) != VEC_SYNC;
     if (tarmac)
         trace_tarmac_step(t, m, &s);
     else

@@ -37,14 +37,6 @@ typedef struct trace_step_info {
     bool retired;     /* the instruction completed */
 } trace_step_info;
 
-/* Offset from VBAR_ELx of the vector the CPU last entered, at the EL it
- * is at now: group (0x000 SP0, 0x200 SPx, 0x400 lower AArch64) + type
- * (0x000 sync, 0x080 IRQ, 0x100 FIQ, 0x180 SError). */
-static inline uint64_t trace_vector_offset(const a64_cpu *c)
-{
-    return c->last_vector - c->sr[c->ps.el == A64_EL2 ? SR_VBAR_EL2 : SR_VBAR_EL1];
-}
-
 /* Write one step in the Tarmac format (t->before holds the state before
  * it, m->cpu the state after, t->log its accesses). */
 void trace_tarmac_step(sim_trace *t, struct sim_machine *m, const trace_step_info *s);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "exception.h"
 #include "machine.h"
 #include "pstate.h"
 #include "trace_step.h"
@@ -96,7 +97,7 @@ static void put_accesses(sim_trace *t, uint64_t time)
 static void put_exception(sim_trace *t, uint64_t time, uint64_t pc, const a64_cpu *b, const a64_cpu *a)
 {
     unsigned group = a->ps.el > b->ps.el ? 2 : b->ps.sp ? 1 : 0; // every lower EL is AArch64
-    unsigned type = (unsigned)(trace_vector_offset(a) >> 7) & 3;
+    unsigned type = (unsigned)(a64_vector_offset(a) >> 7) & 3;
     fprintf(t->out, "%" PRIu64 " clk E %016" PRIx64 " %08x CoreEvent_%s_%s\n", time, pc,
             TARMAC_EVENT_VECTOR_BASE + 4 * group + type, event_group[group], event_type[type]);
 }

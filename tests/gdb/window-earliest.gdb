@@ -21,6 +21,9 @@ expect $x30 == 0x4f100000
 expect $sp == 0x4f0f0000
 expect-monitor el :: ^EL2h: SPSel 1, SP_EL2 = 0x000000004f0f0000
 expect-monitor pending :: SError 0
+# names in any case; a wrong one gets the closest table names
+expect-monitor sysreg vbar_el2 :: ^VBAR_EL2 +0x
+expect-monitor sysreg vbar_el :: no system register 'vbar_el' \(did you mean 'VBAR_EL1'
 
 # Registers: write, drop GDB's cache, read back (x, sp, v, fpsr, cpsr).
 set $x7 = 0x1234abcd5678ef00
